@@ -1,0 +1,92 @@
+"""Meeting dates as Vietnamese news writes them, and the year rules of the gold README.
+
+`27/12`, `20/03/2023`, `ngày 19.7`, `ngày 6/1`, `Chiều nay (29/12)`, `Sáng 15-3`,
+`ngày 5 tháng 4 năm 2023`. The year comes from the date itself, else the publication
+date, else the year the meeting reviews; otherwise the date is `--MM-DD`, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TIME = r"(?:(?P<time>sáng|trưa|chiều|tối)\s+(?:nay\s*|hôm nay\s*|qua\s*)?)?"
+_DATE = re.compile(
+    _TIME + r"(?:(?P<ngay>ngày|hôm nay|nay)\s*)?(?P<paren>\()?\s*"
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d)"
+    r"|" + _TIME.replace("?P<time>", "?P<time2>") +
+    r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?",
+    re.IGNORECASE)
+_TODAY = re.compile(r"\b(?P<time>sáng|trưa|chiều|tối)\s+nay\b|\bhôm nay\b", re.IGNORECASE)
+# A date that belongs to a document (`Đề án số 02-ĐA/TU ngày 23/5/2021`) or a span.
+_DOCUMENT = re.compile(r"(?:số\s*\S+|/\S+)\s+ngày\s*$|(?:từ|đến|tháng)\s*(?:ngày\s*)?$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d-])năm\s+(\d{4})(?!\s*[-–]\s*\d{4})")
+_HALF_YEAR = re.compile(r"(?:tháng đầu năm|quý\s+[iv1-4]+\s+năm|6 tháng)\s+(\d{4})")
+_REVIEW = re.compile(r"(?:tổng kết|kết quả|đánh giá)[^.;]{0,80}?năm\s+(\d{4})")
+
+
+@dataclass
+class FoundDate:
+    day: int
+    month: int
+    year: int | None
+    time: str | None
+    start: int
+
+
+def find_date(text: str, offset: int = 0) -> FoundDate | None:
+    """The first meeting-like date in `text` (a sentence), skipping document dates."""
+    for match in _DATE.finditer(text):
+        d = match.group("d") or match.group("d2")
+        m = match.group("m") or match.group("m2")
+        y = match.group("y") or match.group("y2")
+        sep = match.group("sep")
+        # `19.7` and `15-3` are dates only after `ngày`/a time of day or in parentheses.
+        if sep in (".", "-") and not (match.group("ngay") or match.group("time") or match.group("paren")):
+            continue
+        if _DOCUMENT.search(text[max(0, match.start() - 30):match.start()] + (match.group("ngay") or "")):
+            if not match.group("time"):
+                continue
+        day, month = int(d), int(m)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        time = (match.group("time") or match.group("time2") or "").lower() or None
+        return FoundDate(day, month, int(y) if y else None, time, offset + match.start())
+    return None
+
+
+def says_today(text: str) -> str | None:
+    """`Chiều nay`, `hôm nay` with no date: the time of day (or '' for hôm nay)."""
+    match = _TODAY.search(text)
+    if match is None:
+        return None
+    return (match.group("time") or "").lower()
+
+
+def resolve_year(found: FoundDate, published: str | None, lead: str) -> int | None:
+    """The year rules: the date's own year, else the publication date's (a meeting is
+    reported after it happens), else the year the meeting reviews."""
+    if found.year is not None:
+        return found.year
+    if published:
+        year, month, day = int(published[:4]), int(published[5:7]), int(published[8:10])
+        return year if (found.month, found.day) <= (month, day) else year - 1
+    lead = lead.lower()
+    half = [int(y) for y in _HALF_YEAR.findall(lead)]
+    if half:
+        return half[0]
+    years = sorted({int(y) for y in _YEAR.findall(lead)})
+    if not years:
+        return None
+    reviewed = [int(y) for y in _REVIEW.findall(lead)]
+    if found.month >= 7:
+        # A year-end meeting reviews the year it is held in (27/12 reviewing 2022).
+        return reviewed[0] if reviewed else years[0]
+    if reviewed and found.month <= 3:
+        # An early-year meeting reviewing last year (tổng kết năm 2021 in January 2022).
+        return reviewed[0] + 1
+    return years[-1] if len(years) == 1 else None
+
+
+def iso(day: int, month: int, year: int | None) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"

@@ -1,0 +1,89 @@
+"""Person names: runs of capitalised syllables that start with a family name.
+
+Vietnamese names are written family name first (`Nguyễn Duy Hòa`, `Mùa A Sơn`,
+`Lò Văn Phương`), two to five syllables; some texts lower-case a middle syllable
+(`Lê văn Thuận`). A run not starting with a known family name is a name only where
+the text calls it one (`đồng chí …`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..gazetteer import load_gazetteer, name_key
+from ..lexicon import load_table
+from .titles import _lexicon
+from .tokens import Token
+
+# Middle syllables that some writers leave in lower case.
+MIDDLE_WORDS = {"văn", "thị", "đức", "đình", "hữu", "ngọc", "thế", "công", "quang", "minh",
+                "xuân", "thanh", "kim", "thu", "duy", "mạnh", "quốc", "trọng", "bá", "anh", "a"}
+ANCHORS = {("đồng", "chí"), ("đ/c",), ("ông",), ("bà",), ("đc",)}
+NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm"}
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(row["surname"].casefold() for row in load_table("surnames", key="surname"))
+
+
+def is_surname(word: str) -> bool:
+    word = word.casefold()
+    return word in surnames() or word.startswith(("h'", "k'")) or word == "y"
+
+
+def anchor_before(tokens: list[Token], i: int) -> int | None:
+    """Index where `đồng chí` / `Đ/c` / `ông` / `bà` starts when it ends right before `i`
+    (a colon may follow it: `các đồng chí: …`)."""
+    if i >= 1 and tokens[i - 1].fold == ":":
+        i -= 1
+    for anchor in ANCHORS:
+        n = len(anchor)
+        if i - n >= 0 and tuple(t.fold for t in tokens[i - n:i]) == anchor:
+            return i - n
+    return None
+
+
+def _starts_title_or_body(tokens: list[Token], k: int) -> bool:
+    roles, bodies, units, _, _ = _lexicon()
+    return bool(roles.match(tokens, k) or bodies.match(tokens, k) or units.match(tokens, k))
+
+
+def name_run(tokens: list[Token], i: int, limit: int) -> int:
+    """End index of the capitalised run starting at `i` (== i when none)."""
+    j = i
+    while j < limit and j - i < 5:
+        tok = tokens[j]
+        if tok.expanded or not tok.is_word or tok.text[:1].isdigit():
+            break
+        if tok.is_cap:
+            if j > i and _starts_title_or_body(tokens, j):
+                break
+            j += 1
+            continue
+        # a lower-case middle syllable, only when a capitalised one follows
+        if (j > i and tok.fold in MIDDLE_WORDS and j + 1 < limit and tokens[j + 1].is_cap
+                and not tokens[j + 1].expanded and tokens[j + 1].is_word):
+            j += 1
+            continue
+        break
+    return j
+
+
+def is_place_name(words: list[str]) -> bool:
+    """A run that is exactly a province or district name (`Hà Giang`, `Lương Sơn`)."""
+    gazetteer = load_gazetteer()
+    key = name_key(" ".join(words))
+    return bool(gazetteer.by_name["province"].get(key) or gazetteer.by_name["district"].get(key))
+
+
+def acceptable(tokens: list[Token], i: int, j: int, anchored: bool, direct: bool) -> bool:
+    """Whether tokens[i:j] can be a person's name (`direct`: `đồng chí` right before it)."""
+    words = [t.text for t in tokens[i:j]]
+    if not words or tokens[i].fold in NOT_NAME_START or _starts_title_or_body(tokens, i):
+        return False
+    if len(words) == 1:
+        return direct
+    if anchored:
+        return not is_place_name(words) or is_surname(words[0])
+    return is_surname(words[0]) and not is_place_name(words)

@@ -1,0 +1,114 @@
+"""Canonical full titles and bodies, once the article's places are known.
+
+A body carries its locality (`Hội đồng nhân dân huyện Hàm Yên`); a bare `huyện`/`tỉnh`
+means the article's district/province; where the article never makes it knowable the
+title ends without it (`Phó Chủ tịch Ủy ban nhân dân huyện`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..gazetteer import Unit
+from .places import Context
+from .titles import BodyRef, TitleRef, body_type
+
+_COMMITTEE_OF_KIND = {"huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy",
+                      "thành phố": "Thành ủy", "tỉnh": "Tỉnh ủy", "thành phố trung ương": "Thành ủy"}
+_STANDING_KIND = {"PeoplesCouncil": "PeoplesCouncilStandingCommittee",
+                  "FatherlandFrontCommittee": "FatherlandFrontStandingBoard"}
+
+
+@dataclass(frozen=True)
+class Org:
+    """A body with its canonical name (locality included) and what it is part of."""
+    name: str
+    kind: str
+    unit: Unit | None = None
+    parent: "Org | None" = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A rendered title: `Phó Bí thư Thường trực Huyện ủy Hàm Yên`."""
+    title: str
+    role: str
+    org: Org | None
+    status: str
+
+
+def default_committee(context: Context) -> Org | None:
+    """The party committee of the article's own level (for `UVBTV`, a bare `Bí thư`)."""
+    unit = context.district or context.province
+    if unit is None:
+        return None
+    return Org(f"{_COMMITTEE_OF_KIND[unit.kind]} {unit.name}", "PartyCommittee", unit)
+
+
+def _default_unit(binding: str, context: Context) -> Unit | None:
+    if binding == "committee-province":
+        return context.province
+    if binding == "committee-city":
+        return context.unit_for_word("thành phố")
+    return context.district
+
+
+def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None) -> Org:
+    btype = body.type
+    binding = btype.binding
+    if binding.startswith("committee"):
+        unit = context.pick(body.places) if body.places else _default_unit(binding, context)
+        place = unit.name if unit else (body.places[0].name if body.places else None)
+        return Org(f"{btype.name} {place}" if place else btype.name, btype.kind, unit)
+    if binding == "sub":
+        if body.parent is not None:
+            parent = render_body(body.parent, context)
+        elif implied is not None:
+            parent = render_body(implied, context)
+        elif btype.kind.startswith("Party"):
+            parent = default_committee(context)
+        else:
+            parent = None
+        kind = btype.kind
+        if btype.name == "Thường trực" and parent is not None:
+            kind = _STANDING_KIND.get(parent.kind, kind)
+        name = f"{btype.name} {parent.name}" if parent else btype.name
+        return Org(name, kind, parent.unit if parent else None, parent)
+    if binding == "central":
+        return Org(btype.name, btype.kind)
+    name = f"{btype.name} {body.detail}" if body.detail else btype.name
+    word = body.unit_word
+    if body.places:
+        unit = context.pick(body.places)
+        place = (unit or body.places[0]).name
+        return Org(f"{name} {word} {place}", btype.kind, unit)
+    if word:
+        unit = context.unit_for_word(word)
+        return Org(f"{name} {word} {unit.name}" if unit else f"{name} {word}", btype.kind, unit)
+    if binding == "department-province" and context.province is not None:
+        return Org(f"{name} {context.province.full_name}", btype.kind, context.province)
+    if binding == "department-district" and context.district is not None:
+        return Org(f"{name} {context.district.full_name}", btype.kind, context.district)
+    return Org(name, btype.kind)
+
+
+def render_title(title: TitleRef, context: Context) -> Post | None:
+    """The canonical post, or None where the title names no body and none is implied."""
+    if title.body is not None:
+        org = render_body(title.body, context, title.implied)
+    elif title.implied is not None:
+        org = render_body(title.implied, context)
+    elif title.needs_committee:
+        org = default_committee(context)
+    else:
+        org = None
+    if org is None:
+        return None
+    return Post(f"{title.role} {org.name}", title.role, org, title.status)
+
+
+def render_organiser(body: BodyRef, context: Context) -> Org:
+    return render_body(body, context)
+
+
+__all__ = ["Org", "Post", "render_body", "render_title", "default_committee", "body_type"]

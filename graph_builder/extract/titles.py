@@ -1,0 +1,227 @@
+"""The grammar of titles: [status] ROLE [BODY [parent BODY…] [unit kind] [place]].
+
+`Phó Bí thư TT Huyện ủy`, `UVBTV, Trưởng Ban Dân vận HU`, `Chủ tịch UBMTTQ Việt Nam huyện`,
+`quyền Chủ tịch UBND xã Tân Lập`: a title is parsed from tokens into a `TitleRef`
+(structure only); `render_title` turns it into the canonical full title once the
+article's places are known (a bare `huyện` means the article's district).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..gazetteer import Unit, load_gazetteer
+from ..lexicon import load_table
+from .tokens import Matcher, Token, surface_key
+
+STATUS_WORDS = {"nguyên": "former", "quyền": "acting"}
+CHAIN_SEPARATORS = {",", "-", "kiêm", "/"}
+PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"}
+
+
+@dataclass(frozen=True)
+class BodyType:
+    name: str
+    kind: str
+    binding: str
+
+
+@dataclass
+class BodyRef:
+    type: BodyType
+    start: int
+    end: int
+    parent: "BodyRef | None" = None
+    unit_word: str | None = None          # "huyện", "tỉnh", "xã", … as written
+    places: tuple[Unit, ...] = ()         # gazetteer candidates for the named place
+    detail: str | None = None             # department name after Sở / Phòng
+
+    @property
+    def is_committee(self) -> bool:
+        return self.type.binding.startswith("committee") and self.type.kind == "PartyCommittee"
+
+    def committee(self) -> "BodyRef | None":
+        """The party committee this body is (or is part of)."""
+        body: BodyRef | None = self
+        while body is not None:
+            if body.is_committee or (body.type.name == "Đảng ủy"):
+                return body
+            body = body.parent
+        return None
+
+
+@dataclass
+class TitleRef:
+    role: str
+    body: BodyRef | None
+    status: str
+    start: int
+    end: int
+    needs_committee: bool = False         # `UVBTV`, bare `Bí thư`: the committee is implied
+    implied: BodyRef | None = field(default=None)
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    roles = {}
+    for row in load_table("roles", key="role"):
+        for surface in row["surfaces"].split("|"):
+            roles[surface_key(surface)] = row
+    bodies = {}
+    types = {}
+    for row in load_table("bodies", key="body"):
+        body_type = BodyType(row["body"], row["kind"], row["binding"])
+        types[row["body"]] = body_type
+        for surface in row["surfaces"].split("|"):
+            bodies[surface_key(surface)] = body_type
+    units = {surface_key(r["word"]): r for r in load_table("unit_kinds", key="word")}
+    departments = {surface_key(r["name"]): r["name"] for r in load_table("departments", key="name")}
+    return Matcher(roles), Matcher(bodies), Matcher(units), Matcher(departments), types
+
+
+def body_type(name: str) -> BodyType:
+    return _lexicon()[4][name]
+
+
+_LEVELS_OF_BINDING = {
+    "committee-province": ("province",), "committee-district": ("district",),
+    "committee-town": ("district",), "committee-urban": ("district",),
+    "committee-city": ("district", "province"),
+}
+_LEVELS_OF_UNIT = {"province": ("province",), "city": ("district", "province"),
+                   "district": ("district",), "commune": ("commune",)}
+
+
+def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[tuple[Unit, ...], int] | None:
+    """Gazetteer units named by the capitalised words at `i` (longest name first)."""
+    gazetteer = load_gazetteer()
+    words: list[str] = []
+    j = i
+    ends: list[tuple[int, str]] = []
+    while j < len(tokens) and len(words) < 5:
+        tok = tokens[j]
+        if tok.text == "-" and words:
+            j += 1
+            continue
+        if tok.expanded or not tok.is_word or not tok.is_cap:
+            break
+        words.append(tok.fold)
+        j += 1
+        ends.append((j, " ".join(words)))
+    for end, key in reversed(ends):
+        for level in levels:
+            units = gazetteer.by_name[level].get(key)
+            if units:
+                return tuple(units), end
+    return None
+
+
+def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, int] | None:
+    _, bodies, units, departments, _ = _lexicon()
+    found = bodies.match(tokens, i)
+    if found is None:
+        return None
+    btype, j = found
+    body = BodyRef(btype, tokens[i].start, tokens[j - 1].end)
+    binding = btype.binding
+    if binding in _LEVELS_OF_BINDING:
+        place = match_place(tokens, j, _LEVELS_OF_BINDING[binding])
+        if place:
+            body.places, j = place
+    elif binding == "sub":
+        if depth < 3 and j < len(tokens):
+            parent = parse_body(tokens, j, depth + 1)
+            if parent:
+                body.parent, j = parent
+    elif binding == "central":
+        pass
+    else:
+        if binding.startswith("department"):
+            dept = departments.match(tokens, j)
+            if dept:
+                body.detail, j = dept[0], dept[1]
+            else:
+                k = j
+                while k < len(tokens) and tokens[k].is_word and tokens[k].is_cap and not tokens[k].expanded:
+                    k += 1
+                if k == j:
+                    return None
+                body.detail = " ".join(t.text for t in tokens[j:k])
+                j = k
+        if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
+            j += 2
+        unit = units.match(tokens, j)
+        # `xã hội` (society) is not the commune kind word
+        if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
+            row, k = unit
+            body.unit_word = row["word"]
+            place = match_place(tokens, k, _LEVELS_OF_UNIT[row["level"]])
+            if place:
+                body.places, k = place
+            j = k
+    body.end = tokens[j - 1].end
+    return body, j
+
+
+def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
+    roles, _, _, _, _ = _lexicon()
+    status = "current"
+    start = i
+    if i < len(tokens) and tokens[i].fold in STATUS_WORDS:
+        status = STATUS_WORDS[tokens[i].fold]
+        i += 1
+    found = roles.match(tokens, i)
+    if found is None:
+        return None
+    row, j = found
+    body = None
+    if row["body"]:
+        body = BodyRef(body_type(row["body"]), tokens[i].start, tokens[j - 1].end)
+        place = match_place(tokens, j, _LEVELS_OF_BINDING.get(body.type.binding, ("commune",)))
+        if place:
+            body.places, j = place
+        elif body.type.name == "Đảng ủy":
+            more = parse_body(tokens, j - 1)
+            if more:
+                body, j = more
+    else:
+        parsed = parse_body(tokens, j)
+        if parsed:
+            body, j = parsed
+    if body is None and row["needs_body"] == "yes":
+        return None
+    # `Tỉnh ủy viên` is the role Ủy viên of the body it names.
+    role = row["role"].removesuffix(" " + row["body"]) if row["body"] else row["role"]
+    title = TitleRef(role, body, status, tokens[start].start, tokens[j - 1].end)
+    title.needs_committee = (body is None and row["role"] in PARTY_ROLES) or (
+        body is not None and body.type.binding == "sub" and body.parent is None
+        and body.type.kind in ("PartyStandingBoard", "PartyAdvisoryBoard", "PartyInspectionCommission"))
+    return title, j
+
+
+def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | None:
+    """Titles joined by `,` `-` `kiêm` (`TUV, Bí thư Huyện ủy`); the implied committee of
+    `UVBTV` or a bare `Phó Bí thư Thường trực` is taken from the chain or from a body
+    named right after it (`Phó Bí thư Thường trực, Thường trực Tỉnh ủy tổ chức…`)."""
+    first = parse_title(tokens, i)
+    if first is None:
+        return None
+    titles, j = [first[0]], first[1]
+    while j + 1 < len(tokens) and tokens[j].fold in CHAIN_SEPARATORS:
+        nxt = parse_title(tokens, j + 1)
+        if nxt is None:
+            break
+        titles.append(nxt[0])
+        j = nxt[1]
+    if any(t.needs_committee for t in titles):
+        committees = [t.body.committee() for t in titles if t.body and t.body.committee()]
+        if not committees and j + 1 < len(tokens) and tokens[j].fold in CHAIN_SEPARATORS:
+            after = parse_body(tokens, j + 1)
+            if after and after[0].committee():
+                committees.append(after[0].committee())
+        if committees:
+            for t in titles:
+                if t.needs_committee:
+                    t.implied = committees[0]
+    return titles, j

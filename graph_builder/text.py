@@ -1,0 +1,90 @@
+"""Vietnamese text normalisation.
+
+Two layers:
+- `read_text` (NFC, newlines) defines the article text; every offset in the graph is a
+  character offset into it.
+- `normalise` maps that text to a working copy of exactly the same length, so an offset
+  found in the working copy is an offset in the article text too (evidence quotes are
+  always cut from the article text at those offsets).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone marks as combining characters (NFD).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+# Characters that look like a space or a quote in scraped pages; each maps to one
+# character, which keeps `normalise` length-preserving.
+_CHAR_MAP = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    "\u200b": " ", "\u2060": " ", "\ufeff": " ", "\t": " ", "\u3000": " ",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+})
+
+# "Old" (traditional) tone placement puts the mark on the first vowel of an open
+# syllable ending in oa, oe, uy (hòa, hòe, thủy); the "new" style puts it on the second
+# (hoà, hoè, thuỷ). Officialdom and the gold files use the traditional style, so the
+# new style is folded to it. `qu` is a consonant: quý keeps its mark on y.
+_NEW_STYLE = re.compile(
+    r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+)
+
+
+def _move_tone(match: re.Match) -> str:
+    first, second = match.group(1)[0], match.group(1)[1]
+    decomposed = unicodedata.normalize("NFD", second)
+    tone = "".join(ch for ch in decomposed if ch in _TONES)
+    base = "".join(ch for ch in decomposed if ch not in _TONES)
+    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
+
+
+def fold_tone_placement(text: str) -> str:
+    """Rewrite new-style tone placement to the traditional one (`hoà` -> `hòa`, `uỷ` -> `ủy`)."""
+    return _NEW_STYLE.sub(_move_tone, text)
+
+
+def read_text(raw: str) -> str:
+    """The article text as vnkg sees it: NFC, `\\n` newlines. Offsets refer to this string."""
+    text = unicodedata.normalize("NFC", raw)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise(text: str) -> str:
+    """A working copy of `text`, of the same length, with spaces, quotes and dashes made
+    plain and tone placement folded. Idempotent."""
+    return fold_tone_placement(text.translate(_CHAR_MAP))
+
+
+def canonical(text: str) -> str:
+    """A display form: normalised, single spaces, trimmed."""
+    return " ".join(normalise(text).split())
+
+
+def fold(text: str) -> str:
+    """A comparison key: canonical form, case-folded (`Hoà` and `hòa` give the same key)."""
+    return canonical(text).casefold()
+
+
+_ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def ascii_fold(text: str) -> str:
+    """Strip diacritics (`Hàm Yên` -> `Ham Yen`), for slugs."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_ASCII_EXTRA))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment: `Nguyễn Duy Hòa` -> `nguyen-duy-hoa`."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "x"
+
+
+def capitalise_name(name: str) -> str:
+    """Names are written with a capital on every syllable (`Lê văn Thuận` -> `Lê Văn Thuận`);
+    apostrophe names keep their inner capital (`H'Hen`)."""
+    return " ".join(word[:1].upper() + word[1:] for word in canonical(name).split())

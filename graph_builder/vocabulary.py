@@ -1,0 +1,38 @@
+"""The ontology and shapes shipped inside the package (`ontology/*.ttl`), loaded once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import RDF, Graph, URIRef
+
+from .rdf import SKOS
+
+_CONCEPT_PREDICATES = (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme)
+
+
+def ontology_path(name: str = "vnkg.ttl"):
+    return resources.files("graph_builder.ontology").joinpath(name)
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    graph = Graph()
+    graph.parse(data=ontology_path("vnkg.ttl").read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    graph = Graph()
+    graph.parse(data=ontology_path("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=None)
+def concept_triples(concept: URIRef) -> tuple:
+    """A concept's type, labels and notation, copied into the data so that queries can show
+    `Hội nghị giao ban` and `chair` without loading the ontology."""
+    graph = ontology_graph()
+    return tuple((concept, p, o) for p in _CONCEPT_PREDICATES for o in graph.objects(concept, p))
