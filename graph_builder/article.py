@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +38,8 @@ class Article:
     persons: list = field(default_factory=list)
     context: object | None = None
     meetings: list = field(default_factory=list)
+    # notes from reading the file (a guessed encoding); the build reports them
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         if not self.norm:
@@ -57,26 +61,189 @@ class Article:
         return (offset, offset)
 
 
+# ---- reading: bytes -> text ------------------------------------------------------------
+
+# A news article is a few kilobytes; a file this large is a dump or a mistake, and the
+# whole text must sit in memory (every offset in the graph refers to it), so it is
+# skipped with a message rather than read.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+HTML_SUFFIXES = (".html", ".htm")
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+_MAGIC = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (docx, xlsx, odt...)"),
+          (b"\x1f\x8b", "a gzip archive"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Word/Excel document"),
+          (b"\x7fELF", "a program"))
+# Letters of the Vietnamese alphabet beyond ASCII (NFC), and punctuation scraped pages use:
+# text decoded with the right legacy code page consists of these; with a wrong one, of
+# stray symbols and Latin letters Vietnamese never uses.
+_VIETNAMESE = set(
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+    "\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u00b7\u00b0\u00ab\u00bb\u20ab")
+_LEGACY_HINT = ("save the file as UTF-8; text in a legacy Vietnamese encoding "
+                "(TCVN3/ABC, VNI) must be converted first, e.g. with UniKey's converter")
+
+
+@dataclass
+class Decoded:
+    """The text of a file and how it was read (`encoding` is worth a warning when it was
+    guessed rather than declared)."""
+    text: str
+    encoding: str
+    guessed: bool = False
+
+
 def decode(data: bytes, where: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an InputError
-    naming the byte offset."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """The text of an article file's bytes: UTF-8 (with or without BOM), UTF-16/32 with a
+    BOM, or Windows-1258 where the bytes read as Vietnamese in it. Anything else is an
+    InputError naming the file and the byte offset."""
+    return decode_bytes(data, where).text
+
+
+def decode_bytes(data: bytes, where: str, declared: str | None = None) -> Decoded:
+    """Like `decode`, saying which encoding was used. `declared` is an encoding the file
+    names itself (an HTML `<meta charset>`), tried when the bytes are not UTF-8."""
+    if not data:
+        raise InputError("empty file (0 bytes)", where=where, hint="remove it or add the article text")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return _no_nul(Decoded(body.decode(codec), f"{name} with BOM"), where)
+            except UnicodeDecodeError as exc:
+                offset = len(bom) + exc.start
+                raise InputError(f"not valid {name} despite its byte order mark (invalid data at byte "
+                                 f"offset {offset})", where=where, hint="save the file as UTF-8") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return _no_nul(Decoded(text, "UTF-16 without BOM", guessed=True), where)
+        kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+        raise InputError(f"binary file (NUL byte at byte offset {nul}{'; it looks like ' + kind if kind else ''})",
+                         where=where, hint="an article must be a text or HTML file")
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start})",
-                         where=where, hint="save the file as UTF-8") from None
+        bad, offset = data[exc.start], exc.start
+    kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+    if kind:
+        raise InputError(f"binary file (it looks like {kind})", where=where,
+                         hint="an article must be a text or HTML file")
+    if declared:
+        text = _declared(data, declared)
+        if text is not None:
+            return Decoded(text, declared)
+    text = _legacy(data, "cp1258")
+    if text is not None:
+        return Decoded(text, "Windows-1258", guessed=True)
+    raise InputError(f"not UTF-8 (invalid byte 0x{bad:02x} at byte offset {offset})",
+                     where=where, hint=_LEGACY_HINT)
 
 
-def read_article(path: str | Path) -> Article:
-    """Read and parse one article file. The identifier is the file name without extension."""
-    path = Path(path)
+def _declared(data: bytes, encoding: str) -> str | None:
     try:
-        data = path.read_bytes()
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _legacy(data: bytes, codec: str) -> str | None:
+    """`data` in a single-byte code page, if the result reads as Vietnamese text."""
+    try:
+        text = unicodedata.normalize("NFC", data.decode(codec))
+    except (UnicodeDecodeError, LookupError):
+        return None
+    wide = [ch for ch in text if ord(ch) > 0x7f]
+    if not wide:
+        return text
+    vietnamese = sum(ch in _VIETNAMESE for ch in wide)
+    # A stray combining mark (a tone that composed with nothing), a C1 control or a
+    # letter Vietnamese does not use means the guess is wrong.
+    return text if vietnamese >= 0.97 * len(wide) else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a BOM: NULs only in the high bytes of one parity."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    if min(even, odd) > 0 or max(even, odd) < len(data) // 8:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if any(ord(ch) < 0x20 and ch not in "\n\r\t" for ch in text):
+        return None
+    return text
+
+
+def _no_nul(decoded: Decoded, where: str) -> Decoded:
+    position = decoded.text.find("\x00")
+    if position >= 0:
+        raise InputError(f"binary file (NUL character at character {position} after decoding "
+                         f"{decoded.encoding})", where=where, hint="an article must be a text or HTML file")
+    return decoded
+
+
+def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read and parse one article file (text, or an HTML page saved from a browser). The
+    identifier is the file name without extension. A file that cannot be an article is an
+    InputError naming it; something worth knowing about one that can (a guessed encoding)
+    goes in `article.warnings`."""
+    path = Path(path)
+    where = str(path)
+    data = _read_bytes(path, max_bytes)
+    warnings: list[str] = []
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .html import html_text
+        page = html_text(data, where)
+        text, warnings = page.text, page.warnings
+    else:
+        decoded = decode_bytes(data, where)
+        text = decoded.text
+        if decoded.guessed:
+            warnings.append(f"not UTF-8; read as {decoded.encoding} (check the text)")
+    if not text.strip():
+        raise InputError("no text (the file holds only whitespace" +
+                         (" and markup)" if path.suffix.lower() in HTML_SUFFIXES else ")"),
+                         where=where, hint="remove it or add the article text")
+    article = parse_article(path.stem, text)
+    article.warnings.extend(warnings)
+    return article
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n % (1024 * 1024) == 0 else f"{n:,} bytes"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end.
+            raise InputError("not a regular file", where=str(path), hint="name article files or folders")
+        if info.st_size > max_bytes:
+            raise InputError(f"too large ({info.st_size:,} bytes; an article may be at most "
+                             f"{_size(max_bytes)})", where=str(path),
+                             hint="split it into one file per article")
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", where=str(path)) from None
-    return parse_article(path.stem, decode(data, str(path)))
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"cannot read file ({reason})", where=str(path),
+                         hint="check its permissions" if isinstance(exc, PermissionError) else None) from None
+    if len(data) > max_bytes:   # grew since stat
+        raise InputError(f"too large (over {max_bytes:,} bytes)", where=str(path),
+                         hint="split it into one file per article")
+    return data
 
 
 def parse_article(article_id: str, raw: str) -> Article:
@@ -89,7 +256,9 @@ def parse_article(article_id: str, raw: str) -> Article:
 # ---- layout: title, publication line, byline, trailer ------------------------------
 
 _PUBLISHED = re.compile(
-    r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+|cập nhật:?\s*|đăng(?: lúc| ngày)?:?\s*)?"
+    r"^(?:(?:ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản|xuất bản)\s*:?\s*)?"
+    r"(?:(?P<t1>\d{1,2})[:h](?P<t2>\d{2})\s*[|,-]?\s*)?"
+    r"(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
     r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2}))?")
 _DATELINE = re.compile(r"^\(?([A-ZĐ][A-ZĐa-z]{1,7})\)?\s*-\s")
 _BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|ảnh|phóng viên|pv)\s*:\s*", re.I)
@@ -125,12 +294,23 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
+# `»` reads as `"` in the working text
+_NAV_SEPARATORS = re.compile(r"\s(?:\||»|›|>|/|\")\s|^\s*(?:\||»|›)|\[.*\]")
+
+
 def _is_menu(line: str, menu: tuple[str, ...]) -> bool:
+    """Page furniture: menus, breadcrumbs (`Trang chủ > Thời sự`), site headers, counters."""
     folded = fold(line)
     if "lượt xem" in folded and len(folded) < 60:
         return True
-    return any(folded == p or (folded.startswith(p) and len(folded) < len(p) + 25 and "|" in folded)
-               or (folded.startswith(p) and p in ("a- a a+", "tăng tương phản", "cỡ chữ"))
+    separators = len(_NAV_SEPARATORS.findall(line))
+    if separators >= 2 or (separators == 1 and len(line) < 80 and not line.rstrip().endswith((".", "?", "!"))):
+        return True
+    if any(site in folded for site in ("cổng thông tin", "trang thông tin", "cổng ttđt")) and len(folded) < 120:
+        return True
+    if folded.startswith(("trang chủ", "chia sẻ", "bình luận")) and not folded.endswith((".", "?", "!")):
+        return True
+    return any(folded == p or (folded.startswith(p) and len(folded) < len(p) + 25)
                for p in menu)
 
 
@@ -142,7 +322,8 @@ def _parse_layout(article: Article) -> None:
     for span in lines:
         line = norm[span[0]:span[1]]
         folded = fold(line)
-        if any(folded.startswith(p) and len(folded) < len(p) + 30 for p in trailer):
+        if any(folded.startswith(p) and len(folded) < len(p) + 30 for p in trailer) or (
+                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
             break
         if article.published is None and len(line) < 80:
             match = _PUBLISHED.match(folded)
@@ -171,23 +352,40 @@ def _parse_layout(article: Article) -> None:
     if not content:
         article.body = (0, 0)
         return
+    # A category line (`Kinh tế`, `Chính trị - Xã hội`) may stand above the title.
+    while len(content) > 2 and _is_category(norm[content[0][0]:content[0][1]]):
+        content = content[1:]
     first = content[0]
     first_line = norm[first[0]:first[1]]
     if len(first_line.split()) <= 40 and not _DATELINE.match(first_line) and len(content) > 1:
         article.title = canonical(article.text[first[0]:first[1]])
         article.title_span = first
         content = content[1:]
+    # a byline may stand under the headline instead of at the end
+    if article.author is None and article.title_span and len(content) > 2:
+        line = norm[content[0][0]:content[0][1]]
+        words = line.split()
+        if 2 <= len(words) <= 4 and _looks_like_byline(line) and not any(ch.isdigit() for ch in line):
+            article.author = _author_from(line)
+            content = content[1:]
     for span in content[:3]:
         match = _DATELINE.match(norm[span[0]:span[1]])
         if match and match.group(1) in dateline_codes():
             article.dateline = match.group(1)
             break
     article.body = (content[0][0], content[-1][1])
-    article.sentences = split_sentences(norm, content)
+    article.sentences = split_sentences(norm, _join_broken_names(norm, content))
+
+
+def _is_category(line: str) -> bool:
+    words = [w for w in line.replace("-", " ").replace("|", " ").split()]
+    return 0 < len(words) <= 4 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
 
 
 def _iso_published(match: re.Match) -> str | None:
-    day, month, year, hour, minute = match.groups()
+    t1, t2, day, month, year, hour, minute = match.groups()
+    if hour is None and t1 is not None:
+        hour, minute = t1, t2
     day, month, year = int(day), int(month), int(year)
     if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 < year < 2100):
         return None
@@ -219,6 +417,25 @@ def _author_from(line: str) -> str | None:
     if not words or not all(w[0].isupper() for w in words if w != "-"):
         return None
     return canonical(name)
+
+
+_NAME_TAIL = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*$")
+_NAME_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s*[,;:)\-]|\s+[a-zđà-ỹ])")
+
+
+def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
+    """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (no
+    closing punctuation, capitalised words) continues on the next line."""
+    joined: list[Span] = []
+    for span in lines:
+        if joined:
+            previous = norm[joined[-1][0]:joined[-1][1]]
+            current = norm[span[0]:span[1]]
+            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3:
+                joined[-1] = (joined[-1][0], span[1])
+                continue
+        joined.append(span)
+    return joined
 
 
 # ---- sentences -----------------------------------------------------------------------

@@ -9,10 +9,10 @@ placement, and indexed by folded name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .text import canonical, fold
+from .text import ascii_fold, canonical, fold
 
 LEVELS = ("province", "district", "commune")
 _KIND_PREFIX = re.compile(r"^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\s+", re.I)
@@ -43,6 +43,14 @@ class Gazetteer:
         for unit in units:
             self.by_name[unit.level].setdefault(name_key(unit.name), []).append(unit)
         self.longest = {level: max(len(k.split()) for k in self.by_name[level]) for level in LEVELS}
+        # Spellings differ from the official list by a diacritic (`Mù Cang Chải` for
+        # `Mù Căng Chải`): a diacritic-free key finds the unit when it is unambiguous.
+        self.by_ascii: dict[str, dict[str, str | None]] = {level: {} for level in LEVELS}
+        for level in LEVELS:
+            index = self.by_ascii[level]
+            for key in self.by_name[level]:
+                plain = ascii_fold(key)
+                index[plain] = None if plain in index and index[plain] != key else key
 
     def get(self, level: str, code: str) -> Unit:
         return self.by_code[(level, code)]
@@ -58,6 +66,17 @@ class Gazetteer:
 
     def lookup(self, level: str, name: str) -> list[Unit]:
         return self.by_name[level].get(name_key(name), [])
+
+    def find(self, level: str, key: str, written: str) -> tuple[Unit, ...]:
+        """Units whose folded name is `key`; failing that, the one unit whose name differs
+        only in diacritics, named as the text writes it."""
+        units = self.by_name[level].get(key)
+        if units:
+            return tuple(units)
+        official = self.by_ascii[level].get(ascii_fold(key))
+        if official is None:
+            return ()
+        return tuple(replace(u, name=written) for u in self.by_name[level][official])
 
 
 def name_key(name: str) -> str:

@@ -27,12 +27,12 @@ from .tokens import tokenize
 
 LEAD_SENTENCES = 3
 ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
-    ("chair", re.compile(r"chủ trì|chủ tọa|chủ toạ")),
-    ("concluder", re.compile(r"kết luận")),
-    ("speaker", re.compile(r"phát biểu(?! kết luận)")),
-    ("reporter", re.compile(r"báo cáo(?= kết quả| tình hình| tóm tắt| tham luận| về| việc|,| tại)")),
+    ("chair", re.compile(r"chủ\s+trì|chủ\s+tọa")),
+    ("concluder", re.compile(r"kết\s+luận")),
+    ("speaker", re.compile(r"phát\s+biểu(?!\s+kết\s+luận)")),
+    ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
 )
-_FORWARD = re.compile(r"chủ trì của|chủ trì là|chủ trì (?:hội nghị|buổi làm việc|kỳ họp|đại hội)?\s*(?:có|gồm)")
+_FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
 _NEXT_MEETING = re.compile(r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
 
 
@@ -60,13 +60,15 @@ class Meeting:
 
 @lru_cache(maxsize=1)
 def meeting_types() -> list[tuple[str, str, int, re.Pattern]]:
-    return [(r["concept"], r["label"], int(r["rank"]), re.compile(r["pattern"]))
+    # a space in a pattern matches any run of white space (offsets stay those of the text)
+    return [(r["concept"], r["label"], int(r["rank"]), re.compile(r["pattern"].replace(" ", r"\s+")))
             for r in load_table("meeting_types", key="concept")]
 
 
 def classify(text: str) -> tuple[str, str, int] | None:
-    """The meeting type a sentence reports: at the earliest trigger, the most specific."""
-    folded = fold(text)
+    """The meeting type a sentence (of the working text) reports: at the earliest trigger,
+    the most specific; the offset is the trigger's in `text`."""
+    folded = text.lower()
     hits = []
     for concept, label, rank, pattern in meeting_types():
         match = pattern.search(folded)
@@ -77,7 +79,9 @@ def classify(text: str) -> tuple[str, str, int] | None:
     hits.sort()
     start, rank, concept, label = hits[0]
     if concept == "Conference":
-        specific = [h for h in hits if -h[1] == 3 and h[2].endswith("Conference")]
+        # `hội nghị tiếp xúc cử tri`, `Hội nghị trực tuyến tổng kết`: a specific type named
+        # with the generic word is that type
+        specific = [h for h in hits if -h[1] == 3 and h[0] <= start + 30]
         if specific:
             _, rank, concept, label = specific[0]
     return concept, label, start
@@ -155,7 +159,7 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
     roles: dict[int, list[Participation]] = {}
     order: list[Person] = []
     for sentence, mentions in by_sentence.items():
-        text = fold(norm[sentence[0]:sentence[1]])
+        text = norm[sentence[0]:sentence[1]].lower()
         for mention in mentions:
             if mention.person not in order:
                 order.append(mention.person)
@@ -201,6 +205,11 @@ def _organisers(article: Article, lead_span: Span, meeting: Meeting) -> list[Org
     norm = article.norm
     trigger = classify(norm[lead_span[0]:lead_span[1]])
     cut = lead_span[0] + (trigger[2] if trigger else 0)
+    # `X tổ chức cho Tổ đại biểu HĐND tỉnh tiếp xúc cử tri`: the subject of `tổ chức` holds
+    # the meeting, whoever the meeting word is attached to
+    verb = norm[lead_span[0]:cut].lower().find(" tổ chức ")
+    if verb > 0:
+        cut = lead_span[0] + verb
     tokens = tokenize(norm, lead_span[0], lead_span[1])
     person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead_span]
     organisers: list[Org] = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..article import Article, Span
 from ..text import capitalise_name
-from .names import acceptable, anchor_before, name_run
+from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run
 from .titles import STATUS_WORDS, TitleRef, _lexicon, parse_chain
 from .tokens import Token, tokenize
 
@@ -69,13 +69,13 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
     previous_anchored_end: int | None = None
     while i < len(tokens):
         tok = tokens[i]
-        if i in inside or not tok.is_word or not tok.is_cap or tok.expanded:
+        if i in inside or not tok.is_word or not tok.is_cap or tok.expanded or tok.fold in NOT_NAME_START:
             i += 1
             continue
         limit = next((a for a in chain_starts if a > i), len(tokens))
         j = name_run(tokens, i, limit)
         direct = anchor_before(tokens, i) is not None
-        anchored = direct
+        anchored = anchor_before(tokens, i, STRONG_ANCHORS) is not None
         if not anchored and previous_anchored_end is not None:
             # `các đồng chí: X, title; Y, title và Z`: the list shares its anchor.
             anchored = all(k in inside or tokens[k].fold in _LIST_GLUE
@@ -92,7 +92,11 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
     extent: dict[int, int] = {i: j for i, j, _ in names}
     alone: list[tuple[int, int, list[TitleRef]]] = []
     for a, b, titles in chains:
-        owner = by_end.get(a)
+        # a name right after the chain, with nothing between, is the one it names
+        # (`…, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Hồng Vân`)
+        owner = by_start.get(b) if by_end.get(a) is None else None
+        if owner is None:
+            owner = by_end.get(a)
         if owner is None and a >= 1 and tokens[a - 1].fold in _AFTER_NAME_SEPARATORS:
             owner = by_end.get(a - 1)
         if owner is None:

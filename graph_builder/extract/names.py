@@ -19,7 +19,11 @@ from .tokens import Token
 MIDDLE_WORDS = {"văn", "thị", "đức", "đình", "hữu", "ngọc", "thế", "công", "quang", "minh",
                 "xuân", "thanh", "kim", "thu", "duy", "mạnh", "quốc", "trọng", "bá", "anh", "a"}
 ANCHORS = {("đồng", "chí"), ("đ/c",), ("ông",), ("bà",), ("đc",)}
-NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm"}
+# `đồng chí` marks an official; `ông`/`bà` anyone (a farmer, a voter): a name after them
+# is an official's only with a title
+STRONG_ANCHORS = {("đồng", "chí"), ("đ/c",), ("đc",)}
+NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm", "đ/c", "đc",
+                  "anh", "chị", "cùng", "dự", "đại", "lãnh", "sáng", "chiều", "tối", "trưa"}
 
 
 @lru_cache(maxsize=1)
@@ -32,12 +36,12 @@ def is_surname(word: str) -> bool:
     return word in surnames() or word.startswith(("h'", "k'")) or word == "y"
 
 
-def anchor_before(tokens: list[Token], i: int) -> int | None:
+def anchor_before(tokens: list[Token], i: int, anchors=ANCHORS) -> int | None:
     """Index where `đồng chí` / `Đ/c` / `ông` / `bà` starts when it ends right before `i`
     (a colon may follow it: `các đồng chí: …`)."""
     if i >= 1 and tokens[i - 1].fold == ":":
         i -= 1
-    for anchor in ANCHORS:
+    for anchor in anchors:
         n = len(anchor)
         if i - n >= 0 and tuple(t.fold for t in tokens[i - n:i]) == anchor:
             return i - n

@@ -67,6 +67,15 @@ def resolve_persons(article: Article) -> list[Person]:
         if key in strong:
             people.setdefault(key, Person(mention.name)).mentions.append(mention)
             mention.person = people[key]
+    # `Liêng Hót ha Thoa` written once in full and once cut short: a name that is the start
+    # of exactly one longer name of the article is that person
+    for key in sorted(people, key=len):
+        longer = [k for k in people if k != key and k.startswith(key + " ")]
+        if len(longer) == 1:
+            target = people[longer[0]]
+            for mention in people.pop(key).mentions:
+                mention.person = target
+                target.mentions.append(mention)
     for mention in article.mentions:
         if mention.is_short:
             matches = [p for k, p in people.items() if k.split()[-1] == fold(mention.name)]

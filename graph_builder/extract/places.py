@@ -87,6 +87,8 @@ def locate(article: Article) -> Context:
     """Stage: the article's province, district and commune (`article.context`)."""
     gazetteer = load_gazetteer()
     named = named_units(article)
+    # the units as the text names them (spelling included), by level and code
+    written = {(u.level, u.code): u for candidates in reversed(named) for u in candidates}
     context = Context()
     provinces = Counter()
     for candidates in named:
@@ -97,7 +99,8 @@ def locate(article: Article) -> Context:
             if candidates[0].level == "district" and len({u.province for u in candidates}) == 1:
                 provinces[candidates[0].province] += 1
     if provinces:
-        context.province = gazetteer.get("province", _most_common(provinces, named, "province"))
+        code = _most_common(provinces, named, "province")
+        context.province = written.get(("province", code)) or gazetteer.get("province", code)
     elif article.dateline:
         found = gazetteer.lookup("province", dateline_codes()[article.dateline])
         context.province = found[0] if found else None
@@ -108,7 +111,7 @@ def locate(article: Article) -> Context:
             if unit is not None:
                 districts[unit.code] += 1
     if districts:
-        context.district = gazetteer.get("district", _most_common(districts, named, "district"))
+        context.district = written[("district", _most_common(districts, named, "district"))]
         if context.province is None:
             context.province = gazetteer.province_of(context.district)
     communes = Counter()
@@ -118,7 +121,7 @@ def locate(article: Article) -> Context:
             if unit is not None:
                 communes[unit.code] += 1
     if communes:
-        context.commune = gazetteer.get("commune", _most_common(communes, named, "commune"))
+        context.commune = written[("commune", _most_common(communes, named, "commune"))]
     article.context = context
     return context
 

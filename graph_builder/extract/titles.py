@@ -96,9 +96,9 @@ _LEVELS_OF_UNIT = {"province": ("province",), "city": ("district", "province"),
 def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[tuple[Unit, ...], int] | None:
     """Gazetteer units named by the capitalised words at `i` (longest name first)."""
     gazetteer = load_gazetteer()
-    words: list[str] = []
+    words: list[Token] = []
     j = i
-    ends: list[tuple[int, str]] = []
+    ends: list[tuple[int, list[Token]]] = []
     while j < len(tokens) and len(words) < 5:
         tok = tokens[j]
         if tok.text == "-" and words:
@@ -106,14 +106,15 @@ def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[t
             continue
         if tok.expanded or not tok.is_word or not tok.is_cap:
             break
-        words.append(tok.fold)
+        words.append(tok)
         j += 1
-        ends.append((j, " ".join(words)))
-    for end, key in reversed(ends):
+        ends.append((j, list(words)))
+    for end, run in reversed(ends):
+        key = " ".join(t.fold for t in run)
         for level in levels:
-            units = gazetteer.by_name[level].get(key)
+            units = gazetteer.find(level, key, " ".join(t.text for t in run))
             if units:
-                return tuple(units), end
+                return units, end
     return None
 
 
@@ -214,6 +215,15 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
             break
         titles.append(nxt[0])
         j = nxt[1]
+    # `Phó Bí thư Đảng ủy, Chủ tịch UBND xã Nậm Nèn`: the commune named at the end of the
+    # chain is the Đảng ủy's too
+    for k, title in enumerate(titles):
+        body = title.body
+        if body is not None and body.type.name == "Đảng ủy" and not body.unit_word and not body.places:
+            for later in titles[k + 1:]:
+                if later.body is not None and later.body.unit_word in ("xã", "phường", "thị trấn"):
+                    body.unit_word, body.places = later.body.unit_word, later.body.places
+                    break
     if any(t.needs_committee for t in titles):
         committees = [t.body.committee() for t in titles if t.body and t.body.committee()]
         if not committees and j + 1 < len(tokens) and tokens[j].fold in CHAIN_SEPARATORS:

@@ -8,7 +8,7 @@ came from, so offsets still point into the article text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from ..lexicon import load_table
@@ -23,22 +23,21 @@ def _split_joined(word: str) -> list[int]:
     return [k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str       # surface form in the working text (or an expansion word)
     fold: str       # lower case
     start: int
     end: int
     index: int      # index of the source token (expansion words share it)
     expanded: bool  # True when the word comes from an abbreviation
+    is_word: bool   # letters or digits (not punctuation)
+    is_cap: bool    # starts with a capital or a digit
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+def _token(text: str, start: int, end: int, index: int, expanded: bool) -> Token:
+    first = text[:1]
+    return Token(text, text.lower(), start, end, index, expanded, first.isalnum(),
+                 first.isupper() or first.isdigit())
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +46,10 @@ def abbreviations() -> dict[str, tuple[str, ...]]:
             for row in load_table("abbreviations", key="abbreviation")}
 
 
+@lru_cache(maxsize=4096)
 def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of `norm[start:end]`, abbreviations expanded into several tokens."""
+    """Tokens of `norm[start:end]`, abbreviations expanded into several tokens. Stages
+    tokenize the same sentences, so results are cached (treat them as read-only)."""
     end = len(norm) if end is None else end
     expand = abbreviations()
     tokens: list[Token] = []
@@ -56,7 +57,7 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN.finditer(norm, start, end):
         surface = match.group()
         pieces = [(surface, match.start())]
-        cuts = _split_joined(surface) if "'" not in surface else []
+        cuts = _split_joined(surface) if "'" not in surface and not surface[1:].islower() else []
         if cuts:
             bounds = [0, *cuts, len(surface)]
             pieces = [(surface[a:b], match.start() + a) for a, b in zip(bounds, bounds[1:])]
@@ -64,9 +65,9 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
             words = expand.get(text) or expand.get(text.rstrip("."))
             if words:
                 for word in words:
-                    tokens.append(Token(word, word.lower(), offset, offset + len(text), index, True))
+                    tokens.append(_token(word, offset, offset + len(text), index, True))
             else:
-                tokens.append(Token(text, text.lower(), offset, offset + len(text), index, False))
+                tokens.append(_token(text, offset, offset + len(text), index, False))
             index += 1
     return tokens
 
@@ -76,10 +77,18 @@ class Matcher:
 
     def __init__(self, entries: dict[tuple[str, ...], object]):
         self.entries = entries
-        self.longest = max((len(k) for k in entries), default=0)
+        # longest entry per first word: most tokens start no entry at all (the hot path)
+        self.longest: dict[str, int] = {}
+        for key in entries:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def match(self, tokens: list[Token], i: int) -> tuple[object, int] | None:
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        if i >= len(tokens):
+            return None
+        longest = self.longest.get(tokens[i].fold)
+        if longest is None:
+            return None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             key = tuple(t.fold for t in tokens[i:i + n])
             if key in self.entries:
                 return self.entries[key], i + n
