@@ -20,16 +20,35 @@ from .extract.positions import Org, Post
 from .gazetteer import Unit, load_gazetteer
 from .text import fold, slug
 
-VNKG = Namespace("https://w3id.org/vnkg/ontology#")
-ID = Namespace("https://w3id.org/vnkg/id/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+class _Vocabulary:
+    """A namespace whose terms are made once (rdflib builds a new URIRef on every
+    attribute access, which shows in the build's profile)."""
 
-PREFIXES = {"vnkg": VNKG, "id": ID, "org": ORG, "prov": PROV, "schema": SCHEMA, "oa": OA,
-            "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
+    def __init__(self, iri: str):
+        self.namespace = Namespace(iri)
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.namespace[name]
+
+
+VNKG = _Vocabulary("https://w3id.org/vnkg/ontology#")
+ID = Namespace("https://w3id.org/vnkg/id/")
+ORG = _Vocabulary("http://www.w3.org/ns/org#")
+PROV = _Vocabulary("http://www.w3.org/ns/prov#")
+SCHEMA = _Vocabulary("https://schema.org/")
+OA = _Vocabulary("http://www.w3.org/ns/oa#")
+SKOS = _Vocabulary("http://www.w3.org/2004/02/skos/core#")
+RDF_TYPE, RDFS_LABEL = RDF.type, RDFS.label
+
+PREFIXES = {"vnkg": VNKG.namespace, "id": ID, "org": ORG.namespace, "prov": PROV.namespace,
+            "schema": SCHEMA.namespace, "oa": OA.namespace, "skos": SKOS.namespace, "rdfs": RDFS, "xsd": XSD}
 LEVEL = {"province": VNKG.ProvinceLevel, "district": VNKG.DistrictLevel, "commune": VNKG.CommuneLevel}
 STATUS = {"current": VNKG.CurrentHolding, "acting": VNKG.ActingHolding, "former": VNKG.FormerHolding}
 ROLE = {"chair": VNKG.ChairRole, "attendee": VNKG.AttendeeRole, "speaker": VNKG.SpeakerRole,

@@ -9,6 +9,7 @@ Tỉnh ủy Mùa A Sơn`); lists run `các đồng chí: X, title; Y, title`. A 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..article import Article, Span
 from ..text import capitalise_name
@@ -37,7 +38,13 @@ class Mention:
 
 
 def _could_start_title(token: Token) -> bool:
-    return token.fold in STATUS_WORDS or token.is_cap or token.expanded
+    return token.fold in _title_starters()
+
+
+@lru_cache(maxsize=1)
+def _title_starters() -> frozenset[str]:
+    roles = _lexicon()[0]
+    return frozenset(roles.longest) | frozenset(STATUS_WORDS)
 
 
 def find_mentions(article: Article) -> list[Mention]:

@@ -64,7 +64,11 @@ def named_units(article: Article) -> list[tuple[Unit, ...]]:
     for start, end in spans:
         tokens = tokenize(article.norm, start, end)
         i = 0
+        starters = bodies.longest.keys() | units.longest.keys()
         while i < len(tokens):
+            if tokens[i].fold not in starters:
+                i += 1
+                continue
             levels = None
             body = bodies.match(tokens, i)
             if body and body[0].binding in _LEVELS_OF_BINDING:

@@ -34,10 +34,10 @@ class Token(NamedTuple):
     is_cap: bool    # starts with a capital or a digit
 
 
-def _token(text: str, start: int, end: int, index: int, expanded: bool) -> Token:
-    first = text[:1]
-    return Token(text, text.lower(), start, end, index, expanded, first.isalnum(),
-                 first.isupper() or first.isdigit())
+def _token(text: str, start: int, end: int, index: int, expanded: bool, fold: str | None = None) -> Token:
+    first = text[0]
+    return Token(text, fold if fold is not None else text.lower(), start, end, index, expanded,
+                 first.isalnum(), first.isupper() or first.isdigit())
 
 
 @lru_cache(maxsize=1)
@@ -52,17 +52,26 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokenize the same sentences, so results are cached (treat them as read-only)."""
     end = len(norm) if end is None else end
     expand = abbreviations()
+    lowered = norm[start:end].lower()
     tokens: list[Token] = []
     index = 0
     for match in _TOKEN.finditer(norm, start, end):
         surface = match.group()
-        pieces = [(surface, match.start())]
+        at = match.start()
+        first = surface[0]
+        if surface.islower() or not first.isalpha() and not any(ch.isupper() for ch in surface):
+            # the common case: a lower-case word, a number or punctuation
+            tokens.append(Token(surface, lowered[at - start:match.end() - start], at, match.end(), index,
+                                False, first.isalnum(), first.isdigit()))
+            index += 1
+            continue
+        pieces = [(surface, at)]
         cuts = _split_joined(surface) if "'" not in surface and not surface[1:].islower() else []
         if cuts:
             bounds = [0, *cuts, len(surface)]
-            pieces = [(surface[a:b], match.start() + a) for a, b in zip(bounds, bounds[1:])]
+            pieces = [(surface[a:b], at + a) for a, b in zip(bounds, bounds[1:])]
         for text, offset in pieces:
-            words = expand.get(text) or expand.get(text.rstrip("."))
+            words = (expand.get(text) or expand.get(text.rstrip("."))) if text[0].isupper() else None
             if words:
                 for word in words:
                     tokens.append(_token(word, offset, offset + len(text), index, True))
