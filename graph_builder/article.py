@@ -169,18 +169,19 @@ def _legacy(data: bytes, codec: str) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Text saved as UTF-16 without a BOM: NULs only in the high bytes of one parity."""
-    if len(data) % 2 or len(data) < 4:
+    """Text saved as UTF-16 without a BOM: a NUL in the high byte of every ASCII character
+    (spaces, digits, most Vietnamese letters), never in the low byte."""
+    if len(data) % 2 or len(data) < 8:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     codec = "utf-16-le" if odd > even else "utf-16-be"
-    if min(even, odd) > 0 or max(even, odd) < len(data) // 8:
+    if min(even, odd) > 0 or max(even, odd) < 0.3 * (len(data) // 2):
         return None
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    if any(ord(ch) < 0x20 and ch not in "\n\r\t" for ch in text):
+    if " " not in text or any(not ch.isprintable() and ch not in "\n\r\t" for ch in text):
         return None
     return text
 
@@ -298,9 +299,15 @@ def _lines(text: str) -> list[Span]:
 _NAV_SEPARATORS = re.compile(r"\s(?:\||»|›|>|/|\")\s|^\s*(?:\||»|›)|\[.*\]")
 
 
+def _lower(line: str) -> str:
+    """Lines of the working text are already normalised: folding is lower case and single
+    spaces."""
+    return " ".join(line.split()).lower()
+
+
 def _is_menu(line: str, menu: tuple[str, ...]) -> bool:
     """Page furniture: menus, breadcrumbs (`Trang chủ > Thời sự`), site headers, counters."""
-    folded = fold(line)
+    folded = _lower(line)
     if "lượt xem" in folded and len(folded) < 60:
         return True
     separators = len(_NAV_SEPARATORS.findall(line))
@@ -321,7 +328,7 @@ def _parse_layout(article: Article) -> None:
     content: list[Span] = []
     for span in lines:
         line = norm[span[0]:span[1]]
-        folded = fold(line)
+        folded = _lower(line)
         if any(folded.startswith(p) and len(folded) < len(p) + 30 for p in trailer) or (
                 len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
             break
@@ -353,7 +360,9 @@ def _parse_layout(article: Article) -> None:
         article.body = (0, 0)
         return
     # A category line (`Kinh tế`, `Chính trị - Xã hội`) may stand above the title.
-    while len(content) > 2 and _is_category(norm[content[0][0]:content[0][1]]):
+    # It is a category only when a headline-like line follows it; else it is a short headline.
+    while len(content) > 2 and _is_category(norm[content[0][0]:content[0][1]]) and _headline_like(
+            norm[content[1][0]:content[1][1]]):
         content = content[1:]
     first = content[0]
     first_line = norm[first[0]:first[1]]
@@ -375,6 +384,10 @@ def _parse_layout(article: Article) -> None:
             break
     article.body = (content[0][0], content[-1][1])
     article.sentences = split_sentences(norm, _join_broken_names(norm, content))
+
+
+def _headline_like(line: str) -> bool:
+    return len(line.split()) <= 30 and not line.rstrip().endswith(".")
 
 
 def _is_category(line: str) -> bool:

@@ -23,7 +23,8 @@ ANCHORS = {("đồng", "chí"), ("đ/c",), ("ông",), ("bà",), ("đc",)}
 # is an official's only with a title
 STRONG_ANCHORS = {("đồng", "chí"), ("đ/c",), ("đc",)}
 NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm", "đ/c", "đc",
-                  "anh", "chị", "cùng", "dự", "đại", "lãnh", "sáng", "chiều", "tối", "trưa"}
+                  "anh", "chị", "cùng", "dự", "đại", "lãnh", "sáng", "chiều", "tối", "trưa", "thượng",
+                  "thiếu", "ts", "ths", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "nsnd", "nsưt"}
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +37,27 @@ def is_surname(word: str) -> bool:
     return word in surnames() or word.startswith(("h'", "k'")) or word == "y"
 
 
+# Academic and military ranks stand between `đồng chí` and the name (`đồng chí Đại tá
+# Nguyễn Văn A`, `PGS.TS Trần B`); they are not part of the name.
+HONORIFICS = {("ts",), ("ths",), ("pgs",), ("gs",), ("pgs.ts",), ("gs.ts",), ("bs",), ("bsck",), ("ks",),
+              ("ls",), ("nsnd",), ("nsưt",), ("ts", "."), ("ths", "."), ("pgs", "."), ("gs", "."),
+              *((rank, grade) for rank in ("đại", "thượng", "trung", "thiếu")
+                for grade in ("tá", "úy", "tướng"))}
+
+
+def skip_honorific(tokens: list[Token], i: int) -> int:
+    """The index where a rank before `i` starts (or `i`)."""
+    for words in HONORIFICS:
+        n = len(words)
+        if i - n >= 0 and tuple(t.fold for t in tokens[i - n:i]) == words:
+            return i - n
+    return i
+
+
 def anchor_before(tokens: list[Token], i: int, anchors=ANCHORS) -> int | None:
     """Index where `đồng chí` / `Đ/c` / `ông` / `bà` starts when it ends right before `i`
-    (a colon may follow it: `các đồng chí: …`)."""
+    (a colon or a rank may stand between: `các đồng chí: …`, `đồng chí Đại tá …`)."""
+    i = skip_honorific(tokens, i)
     if i >= 1 and tokens[i - 1].fold == ":":
         i -= 1
     for anchor in anchors:
