@@ -27,8 +27,11 @@ from .tokens import tokenize
 
 LEAD_SENTENCES = 3
 ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
-    ("chair", re.compile(r"chủ\s+trì|chủ\s+tọa")),
-    ("concluder", re.compile(r"kết\s+luận")),
+    # `giao Sở Nội vụ chủ trì, phối hợp …` assigns a task; it does not chair a meeting
+    ("chair", re.compile(r"chủ\s+trì(?!\s*,?\s*(?:phối\s+hợp|xây\s+dựng|thực\s+hiện|tham\s+mưu|triển\s+khai|"
+                         r"rà\s+soát|hướng\s+dẫn|nghiên\s+cứu|đề\s+xuất|giải\s+quyết|theo\s+dõi))|chủ\s+tọa")),
+    # `Kết luận số 01-KL/TW` is a document, not a conclusion being given
+    ("concluder", re.compile(r"kết\s+luận(?!\s+(?:số|\d)|\s*\d|\s+của\s+(?:bộ|ban|trung|tỉnh|huyện))")),
     ("speaker", re.compile(r"phát\s+biểu(?!\s+kết\s+luận)")),
     ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
 )
