@@ -181,7 +181,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    if " " not in text or any(not ch.isprintable() and ch not in "\n\r\t" for ch in text):
+    if " " not in text or any(unicodedata.category(ch) in ("Cc", "Cn", "Co") and ch not in "\n\r\t"
+                              for ch in text):
         return None
     return text
 
@@ -266,6 +267,7 @@ _BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ả
 _ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
                "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
                "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
+_ANONYMOUS = {"pv", "ctv", "btv", "phóng viên", "nhóm pv", "nhóm phóng viên", "bbt"}
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_']*$")
 
 
@@ -424,16 +426,24 @@ def _author_from(line: str) -> str | None:
     line = _BYLINE_LABEL.sub("", line).strip()
     if any(fold(line).startswith(prefix) for prefix in _ORG_BYLINE):
         return None
-    # "Phương Thảo: Huyện Bắc Mê", "Văn Thành (TTVH)": the name comes first.
-    name = re.split(r"\s*[:(]\s*", line, maxsplit=1)[0].strip(" -")
+    # "Phương Thảo: Huyện Bắc Mê", "Văn Thành (TTVH)", "Thu Hà; Ảnh: Minh Anh": the name
+    # comes first; "Văn Thành - Trung tâm VH-TT huyện": an organisation after a dash is not
+    name = re.split(r"\s*[:(;]\s*", line, maxsplit=1)[0].strip(" -")
+    parts = [p for p in name.split(" - ") if not any(fold(p).startswith(x) for x in _ORG_BYLINE)]
+    name = " - ".join(parts)
     words = name.replace(" - ", " ").split()
+    if fold(name) in _ANONYMOUS:
+        return None
     if not words or not all(w[0].isupper() for w in words if w != "-"):
         return None
     return canonical(name)
 
 
-_NAME_TAIL = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*$")
-_NAME_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s*[,;:)\-]|\s+[a-zđà-ỹ])")
+# Vietnamese capitals and small letters as explicit classes (`À-Ỹ` would mix both cases).
+_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
+_LOWER = re.escape("".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower()))
+_NAME_TAIL = re.compile(rf"(?:[{_UPPER}][^\W\d_]*\s+){{1,3}}[{_UPPER}][^\W\d_]*$")
+_NAME_HEAD = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:\s*[,;:)\-]|\s+[{_LOWER}])")
 
 
 def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
