@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
+from .layout import dateline_codes, read_layout  # noqa: F401  (dateline_codes: public here too)
 from .lexicon import load_table
 from .text import canonical, fold, normalise, read_text
 
@@ -148,7 +149,8 @@ def decode_bytes(data: bytes, where: str, declared: str | None = None) -> Decode
 
 def _declared(data: bytes, encoding: str) -> str | None:
     try:
-        return data.decode(encoding)
+        # Windows-1258 writes tones as combining marks
+        return unicodedata.normalize("NFC", data.decode(encoding))
     except (UnicodeDecodeError, LookupError):
         return None
 
@@ -251,231 +253,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def parse_article(article_id: str, raw: str) -> Article:
     """An `Article` from its identifier and text (no file needed)."""
     article = Article(id=article_id, text=read_text(raw))
-    _parse_layout(article)
+    layout = read_layout(article.norm)
+    article.title = canonical(article.text[layout.title[0]:layout.title[1]]) if layout.title else None
+    article.title_span = layout.title
+    article.author, article.published, article.dateline = layout.author, layout.published, layout.dateline
+    article.body, article.sentences = layout.body, layout.sentences
     return article
-
-
-# ---- layout: title, publication line, byline, trailer ------------------------------
-
-_PUBLISHED = re.compile(
-    r"^(?:(?:ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản|xuất bản)\s*:?\s*)?"
-    r"(?:(?P<t1>\d{1,2})[:h](?P<t2>\d{2})\s*[|,-]?\s*)?"
-    r"(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2}))?")
-_DATELINE = re.compile(r"^\(?([A-ZĐ][A-ZĐa-z]{1,7})\)?\s*-\s")
-_BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|ảnh|phóng viên|pv)\s*:\s*", re.I)
-_ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
-               "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
-               "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
-_ANONYMOUS = {"pv", "ctv", "btv", "phóng viên", "nhóm pv", "nhóm phóng viên", "bbt"}
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_']*$")
-
-
-@lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rows = load_table("boilerplate", key="prefix")
-    menu = tuple(r["prefix"] for r in rows if r["kind"] == "menu")
-    trailer = tuple(r["prefix"] for r in rows if r["kind"] == "trailer")
-    return menu, trailer
-
-
-@lru_cache(maxsize=1)
-def dateline_codes() -> dict[str, str]:
-    """Newspaper dateline code -> province name."""
-    return {r["code"]: r["province"] for r in load_table("datelines", key="code")}
-
-
-def _lines(text: str) -> list[Span]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        stripped_start = start + (len(line) - len(line.lstrip()))
-        stripped_end = start + len(line.rstrip())
-        if stripped_end > stripped_start:
-            spans.append((stripped_start, stripped_end))
-        start = end + 1
-    return spans
-
-
-# `»` reads as `"` in the working text
-_NAV_SEPARATORS = re.compile(r"\s(?:\||»|›|>|/|\")\s|^\s*(?:\||»|›)|\[.*\]")
-
-
-def _lower(line: str) -> str:
-    """Lines of the working text are already normalised: folding is lower case and single
-    spaces."""
-    return " ".join(line.split()).lower()
-
-
-def _is_menu(line: str, menu: tuple[str, ...]) -> bool:
-    """Page furniture: menus, breadcrumbs (`Trang chủ > Thời sự`), site headers, counters."""
-    folded = _lower(line)
-    if "lượt xem" in folded and len(folded) < 60:
-        return True
-    separators = len(_NAV_SEPARATORS.findall(line))
-    if separators >= 2 or (separators == 1 and len(line) < 80 and not line.rstrip().endswith((".", "?", "!"))):
-        return True
-    if any(site in folded for site in ("cổng thông tin", "trang thông tin", "cổng ttđt")) and len(folded) < 120:
-        return True
-    if folded.startswith(("trang chủ", "chia sẻ", "bình luận")) and not folded.endswith((".", "?", "!")):
-        return True
-    return any(folded == p or (folded.startswith(p) and len(folded) < len(p) + 25)
-               for p in menu)
-
-
-def _parse_layout(article: Article) -> None:
-    norm = article.norm
-    menu, trailer = _boilerplate()
-    lines = _lines(norm)
-    content: list[Span] = []
-    for span in lines:
-        line = norm[span[0]:span[1]]
-        folded = _lower(line)
-        if any(folded.startswith(p) and len(folded) < len(p) + 30 for p in trailer) or (
-                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
-            break
-        if article.published is None and len(line) < 80:
-            match = _PUBLISHED.match(folded)
-            if match:
-                article.published = _iso_published(match)
-                rest = folded[match.end():].strip(" -|,")
-                if not rest or "lượt xem" in rest or len(rest) < 25:
-                    continue
-        if _is_menu(line, menu):
-            continue
-        content.append(span)
-    if not content:
-        article.body = (0, 0)
-        return
-    # The byline: a short closing line that names a person (or an organisation).
-    last = content[-1]
-    author_line = norm[last[0]:last[1]]
-    if _looks_like_byline(author_line):
-        article.author = _author_from(author_line)
-        content = content[:-1]
-    for span in content:
-        line = norm[span[0]:span[1]]
-        if _BYLINE_LABEL.match(line) and len(line) < 80:
-            if article.author is None:
-                article.author = _author_from(line)
-    if not content:
-        article.body = (0, 0)
-        return
-    # A category line (`Kinh tế`, `Chính trị - Xã hội`) may stand above the title.
-    # It is a category only when a headline-like line follows it; else it is a short headline.
-    while len(content) > 2 and _is_category(norm[content[0][0]:content[0][1]]) and _headline_like(
-            norm[content[1][0]:content[1][1]]):
-        content = content[1:]
-    first = content[0]
-    first_line = norm[first[0]:first[1]]
-    if len(first_line.split()) <= 40 and not _DATELINE.match(first_line) and len(content) > 1:
-        article.title = canonical(article.text[first[0]:first[1]])
-        article.title_span = first
-        content = content[1:]
-    # a byline may stand under the headline instead of at the end
-    if article.author is None and article.title_span and len(content) > 2:
-        line = norm[content[0][0]:content[0][1]]
-        words = line.split()
-        if 2 <= len(words) <= 4 and _looks_like_byline(line) and not any(ch.isdigit() for ch in line):
-            article.author = _author_from(line)
-            content = content[1:]
-    for span in content[:3]:
-        match = _DATELINE.match(norm[span[0]:span[1]])
-        if match and match.group(1) in dateline_codes():
-            article.dateline = match.group(1)
-            break
-    article.body = (content[0][0], content[-1][1])
-    article.sentences = split_sentences(norm, _join_broken_names(norm, content))
-
-
-def _headline_like(line: str) -> bool:
-    return len(line.split()) <= 30 and not line.rstrip().endswith(".")
-
-
-def _is_category(line: str) -> bool:
-    words = [w for w in line.replace("-", " ").replace("|", " ").split()]
-    return 0 < len(words) <= 4 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
-
-
-def _iso_published(match: re.Match) -> str | None:
-    t1, t2, day, month, year, hour, minute = match.groups()
-    if hour is None and t1 is not None:
-        hour, minute = t1, t2
-    day, month, year = int(day), int(month), int(year)
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 < year < 2100):
-        return None
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is not None and int(hour) < 24 and int(minute) < 60:
-        return f"{date}T{int(hour):02d}:{int(minute):02d}:00"
-    return date
-
-
-def _looks_like_byline(line: str) -> bool:
-    if _BYLINE_LABEL.match(line):
-        return True
-    head = line.split(":")[0].split("(")[0].strip()
-    words = head.replace("-", " ").split()
-    if not words or len(words) > 8 or line.rstrip().endswith((".", ";", ",")) and not line.endswith("./."):
-        return False
-    if any(fold(line).startswith(prefix) for prefix in _ORG_BYLINE):
-        return True
-    return all(_NAME_WORD.match(w) and w[0].isupper() for w in words) and len(words) <= 6
-
-
-def _author_from(line: str) -> str | None:
-    line = _BYLINE_LABEL.sub("", line).strip()
-    if any(fold(line).startswith(prefix) for prefix in _ORG_BYLINE):
-        return None
-    # "Phương Thảo: Huyện Bắc Mê", "Văn Thành (TTVH)", "Thu Hà; Ảnh: Minh Anh": the name
-    # comes first; "Văn Thành - Trung tâm VH-TT huyện": an organisation after a dash is not
-    name = re.split(r"\s*[:(;]\s*", line, maxsplit=1)[0].strip(" -")
-    parts = [p for p in name.split(" - ") if not any(fold(p).startswith(x) for x in _ORG_BYLINE)]
-    name = " - ".join(parts)
-    words = name.replace(" - ", " ").split()
-    if fold(name) in _ANONYMOUS:
-        return None
-    if not words or not all(w[0].isupper() for w in words if w != "-"):
-        return None
-    return canonical(name)
-
-
-# Vietnamese capitals and small letters as explicit classes (`À-Ỹ` would mix both cases).
-_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
-_LOWER = re.escape("".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower()))
-_NAME_TAIL = re.compile(rf"(?:[{_UPPER}][^\W\d_]*\s+){{1,3}}[{_UPPER}][^\W\d_]*$")
-_NAME_HEAD = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:\s*[,;:)\-]|\s+[{_LOWER}])")
-
-
-def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
-    """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (no
-    closing punctuation, capitalised words) continues on the next line."""
-    joined: list[Span] = []
-    for span in lines:
-        if joined:
-            previous = norm[joined[-1][0]:joined[-1][1]]
-            current = norm[span[0]:span[1]]
-            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3:
-                joined[-1] = (joined[-1][0], span[1])
-                continue
-        joined.append(span)
-    return joined
-
-
-# ---- sentences -----------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[^\W\d_]*[A-ZĐÀ-Ỹ0-9])")
-
-
-def split_sentences(norm: str, lines: list[Span]) -> list[Span]:
-    """Sentences within each content line (a line is never crossed: paragraphs and
-    captions end sentences)."""
-    spans: list[Span] = []
-    for start, end in lines:
-        cursor = start
-        for match in _SENTENCE_END.finditer(norm, start, end):
-            if match.start() > cursor:
-                spans.append((cursor, match.start()))
-            cursor = match.end()
-        if end > cursor:
-            spans.append((cursor, end))
-    return spans

@@ -21,7 +21,7 @@ _TODAY = re.compile(r"\b(?P<time>sáng|trưa|chiều|tối)\s+nay\b|\bhôm nay\b
 # A date that belongs to a document (`Đề án số 02-ĐA/TU ngày 23/5/2021`) or a span.
 _DOCUMENT = re.compile(r"(?:số\s*\S+|/\S+)\s+ngày\s*$|(?:từ|đến|tháng)\s*(?:ngày\s*)?$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d-])năm\s+(\d{4})(?!\s*[-–]\s*\d{4})")
-_HALF_YEAR = re.compile(r"(?:tháng đầu năm|quý\s+[iv1-4]+\s+năm|6 tháng)\s+(\d{4})")
+_HALF_YEAR = re.compile(r"(?:tháng đầu năm|quý\s+[iv1-4]+\s+năm|6 tháng)\s+(\d{4})|quý\s+[iv1-4]+\s*/\s*(\d{4})")
 _REVIEW = re.compile(r"(?:tổng kết|kết quả|đánh giá)[^.;]{0,80}?năm\s+(\d{4})")
 
 
@@ -72,7 +72,7 @@ def resolve_year(found: FoundDate, published: str | None, lead: str) -> int | No
         year, month, day = int(published[:4]), int(published[5:7]), int(published[8:10])
         return year if (found.month, found.day) <= (month, day) else year - 1
     lead = lead.lower()
-    half = [int(y) for y in _HALF_YEAR.findall(lead)]
+    half = [int(a or b) for a, b in _HALF_YEAR.findall(lead)]
     if half:
         return half[0]
     years = sorted({int(y) for y in _YEAR.findall(lead)})

@@ -36,7 +36,9 @@ ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points fo
     ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
 )
 _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
-_NEXT_MEETING = re.compile(r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
+# A later sentence that opens with its own date starts another meeting (`Chiều cùng ngày,
+# …`, `Trước đó, ngày 2/7/2024, …`).
+_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
 
 
 @dataclass
@@ -220,7 +222,9 @@ def _organisers(article: Article, lead_span: Span, meeting: Meeting) -> list[Org
     after_voi = False
     while i < len(tokens):
         tok = tokens[i]
-        if tok.fold == "với" and tok.start >= cut:
+        # `làm việc với X`: X is the other side of a working session; after other meeting
+        # words `với` names who the meeting is with (`tiếp xúc cử tri với đại biểu …`)
+        if tok.fold == "với" and tok.start >= cut and meeting.type == "WorkingSession":
             after_voi = True
             i += 1
             continue
@@ -231,7 +235,8 @@ def _organisers(article: Article, lead_span: Span, meeting: Meeting) -> list[Org
                 body, j = found
                 _distribute_unit(body, tokens, j)
                 org = render_body(body, context)
-                if org.name not in {o.name for o in organisers}:
+                plural = j < len(tokens) and tokens[j].fold in ("các", "những")
+                if org.name not in {o.name for o in organisers} and not plural:
                     organisers.append(org)
                 i = j
                 if after_voi:

@@ -87,7 +87,7 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
             # `các đồng chí: X, title; Y, title và Z`: the list shares its anchor.
             anchored = all(k in inside or tokens[k].fold in _LIST_GLUE
                            for k in range(previous_anchored_end, i))
-        if j > i and acceptable(tokens, i, j, anchored, direct):
+        if j > i and acceptable(tokens, i, j, anchored or direct, direct):
             names.append((i, j, anchored))
             previous_anchored_end = j if anchored else None
             i = j

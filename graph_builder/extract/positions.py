@@ -65,6 +65,8 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
             parent = render_body(body.parent, context)
         elif implied is not None:
             parent = render_body(implied, context)
+        elif body.unit_word or body.places:
+            return _located(body, btype.name, btype.kind, context)
         elif btype.kind.startswith("Party"):
             parent = default_committee(context)
         else:
@@ -77,19 +79,24 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
     if binding == "central":
         return Org(btype.name, btype.kind)
     name = f"{btype.name} {body.detail}" if body.detail else btype.name
-    word = body.unit_word
-    if body.places:
-        unit = context.pick(body.places)
-        place = (unit or body.places[0]).name
-        return Org(f"{name} {word} {place}", btype.kind, unit)
-    if word:
-        unit = context.unit_for_word(word)
-        return Org(f"{name} {word} {unit.name}" if unit else f"{name} {word}", btype.kind, unit)
+    if body.places or body.unit_word:
+        return _located(body, name, btype.kind, context)
     if binding == "department-province" and context.province is not None:
         return Org(f"{name} {context.province.full_name}", btype.kind, context.province)
     if binding == "department-district" and context.district is not None:
         return Org(f"{name} {context.district.full_name}", btype.kind, context.district)
     return Org(name, btype.kind)
+
+
+def _located(body: BodyRef, name: str, kind: str, context: Context) -> Org:
+    """`Hội đồng nhân dân huyện Hàm Yên`; a bare `huyện` is the article's district."""
+    word = body.unit_word
+    if body.places:
+        unit = context.pick(body.places)
+        place = (unit or body.places[0]).name
+        return Org(f"{name} {word} {place}" if word else f"{name} {place}", kind, unit)
+    unit = context.unit_for_word(word)
+    return Org(f"{name} {word} {unit.name}" if unit else f"{name} {word}", kind, unit)
 
 
 def render_title(title: TitleRef, context: Context) -> Post | None:

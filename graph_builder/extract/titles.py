@@ -135,6 +135,9 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
             parent = parse_body(tokens, j, depth + 1)
             if parent:
                 body.parent, j = parent
+            else:
+                # `Ban Dân tộc tỉnh An Giang`: a board of the province itself
+                j = _unit_after(tokens, j, body)
     elif binding == "central":
         pass
     else:
@@ -152,17 +155,24 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
                 j = k
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
             j += 2
-        unit = units.match(tokens, j)
-        # `xã hội` (society) is not the commune kind word
-        if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
-            row, k = unit
-            body.unit_word = row["word"]
-            place = match_place(tokens, k, _LEVELS_OF_UNIT[row["level"]])
-            if place:
-                body.places, k = place
-            j = k
+        j = _unit_after(tokens, j, body)
     body.end = tokens[j - 1].end
     return body, j
+
+
+def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
+    """A unit kind word and place after a body (`… huyện Hàm Yên`, a bare `… tỉnh`)."""
+    units = _lexicon()[2]
+    unit = units.match(tokens, j)
+    # `xã hội` (society) is not the commune kind word
+    if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
+        row, k = unit
+        body.unit_word = row["word"]
+        place = match_place(tokens, k, _LEVELS_OF_UNIT[row["level"]])
+        if place:
+            body.places, k = place
+        return k
+    return j
 
 
 def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
