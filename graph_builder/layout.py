@@ -83,6 +83,8 @@ def _is_menu(line: str, menu: tuple[str, ...]) -> bool:
     folded = _lower(line)
     if "lượt xem" in folded and len(folded) < 60:
         return True
+    if len(folded) < 40 and re.search(r"\(\d+\)\s*$", folded):  # `Ý kiến bạn đọc (0)`
+        return True
     separators = len(_NAV_SEPARATORS.findall(line))
     if separators >= 2 or (separators == 1 and len(line) < 80 and not line.rstrip().endswith((".", "?", "!"))):
         return True
@@ -238,13 +240,13 @@ def _author_from(line: str) -> str | None:
 # Vietnamese capitals and small letters as explicit classes (`À-Ỹ` would mix both cases).
 _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
 _LOWER = re.escape("".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower()))
-_NAME_TAIL = re.compile(rf"(?:[{_UPPER}][^\W\d_]*\s+){{1,3}}[{_UPPER}][^\W\d_]*$")
+_NAME_TAIL = re.compile(rf"(?:đồng chí|Đồng chí|Đ/c|đ/c|ông|Ông|bà|Bà)\s*(?:[{_UPPER}][^\W\d_]*\s+){{0,3}}[{_UPPER}][^\W\d_]*$")
 _NAME_HEAD = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:\s*[,;:)\-]|\s+[{_LOWER}])")
 
 
 def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
-    """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (no
-    closing punctuation, capitalised words) continues on the next line."""
+    """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (right
+    after `đồng chí`, `ông`, `bà`) continues on the next line."""
     joined: list[Span] = []
     for span in lines:
         if joined:

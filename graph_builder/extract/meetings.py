@@ -38,6 +38,9 @@ ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points fo
 _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
 # A later sentence that opens with its own date starts another meeting (`Chiều cùng ngày,
 # …`, `Trước đó, ngày 2/7/2024, …`).
+# someone whose directive, decision or letter is cited, not someone in the room
+_ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
+                     re.I)
 _NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
 
 
@@ -179,7 +182,12 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
     for mention in article.mentions:
         if mention.person is not None and span[0] <= mention.start < span[1]:
             first_mention.setdefault(id(mention.person), mention)
+    # `quán triệt chỉ đạo của Thủ tướng Chính phủ …`: named, but not there
+    absent = {id(p) for p in order if all(_ABSENT.search(norm[max(0, m.start - 40):m.start])
+                                          for m in p.mentions)}
     for person in order:
+        if id(person) in absent and id(person) not in roles:
+            continue
         taken = roles.get(id(person))
         if taken:
             meeting.participations.extend(taken)
@@ -264,12 +272,14 @@ def _distribute_unit(body, tokens, j: int) -> None:
     end of the conjunction belongs to every body in it."""
     if body.unit_word or body.places or body.type.binding not in ("located",):
         return
-    if j >= len(tokens) or tokens[j].fold != "và":
+    if j >= len(tokens) or tokens[j].fold not in ("và", ","):
+        return
+    if tokens[j].fold == "," and not parse_body(tokens, j + 1):   # `Đảng ủy, UBND phường Kỳ Long`
         return
     _, _, units, _, _ = _lexicon()
     from .titles import _LEVELS_OF_UNIT, match_place
     for k in range(j + 1, min(j + 12, len(tokens))):
-        if tokens[k].fold in {",", ";", ".", "với", "về"}:
+        if tokens[k].fold in {";", ".", "với", "về"} or (tokens[k].fold == "," and not parse_body(tokens, k + 1)):
             return
         unit = units.match(tokens, k)
         if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):

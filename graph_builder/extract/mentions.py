@@ -116,6 +116,11 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
                     owner = by_start.get(k + 1)
                 if owner:
                     break
+        if owner is None and a >= 2 and (tokens[a - 1].fold == "chức" or (
+                tokens[a - 1].fold == "làm" and tokens[a - 2].fold in ("bầu", "cử", "nhiệm", "công"))):
+            # `đồng chí X được bầu giữ chức Chủ tịch …`: the post is X's
+            before = [n for n in names if n[1] <= a]
+            owner = before[-1] if before else None
         if owner is None:
             alone.append((a, b, titles))
             continue

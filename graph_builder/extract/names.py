@@ -24,7 +24,7 @@ ANCHORS = {("đồng", "chí"), ("đ/c",), ("ông",), ("bà",), ("đc",)}
 STRONG_ANCHORS = {("đồng", "chí"), ("đ/c",), ("đc",)}
 NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm", "đ/c", "đc",
                   "anh", "chị", "cùng", "dự", "đại", "lãnh", "sáng", "chiều", "tối", "trưa", "thượng",
-                  "thiếu", "ts", "ths", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "nsnd", "nsưt"}
+                  "thiếu", "hội", "ts", "ths", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "nsnd", "nsưt"}
 
 
 @lru_cache(maxsize=1)

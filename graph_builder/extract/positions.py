@@ -110,7 +110,7 @@ def render_title(title: TitleRef, context: Context) -> Post | None:
     else:
         org = None
     if org is None:
-        return None
+        return Post(title.role, title.role, None, title.status) if title.standalone else None
     return Post(f"{title.role} {org.name}", title.role, org, title.status)
 
 

@@ -59,6 +59,7 @@ class TitleRef:
     start: int
     end: int
     needs_committee: bool = False         # `UVBTV`, bare `Bí thư`: the committee is implied
+    standalone: bool = False              # a full title without a body (`Chủ tịch nước`)
     implied: BodyRef | None = field(default=None)
 
 
@@ -189,7 +190,8 @@ def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
     body = None
     if row["body"]:
         body = BodyRef(body_type(row["body"]), tokens[i].start, tokens[j - 1].end)
-        place = match_place(tokens, j, _LEVELS_OF_BINDING.get(body.type.binding, ("commune",)))
+        place = (match_place(tokens, j, _LEVELS_OF_BINDING[body.type.binding])
+                 if body.type.binding in _LEVELS_OF_BINDING else None)
         if place:
             body.places, j = place
         elif body.type.name == "Đảng ủy":
@@ -205,6 +207,7 @@ def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
     # `Tỉnh ủy viên` is the role Ủy viên of the body it names.
     role = row["role"].removesuffix(" " + row["body"]) if row["body"] else row["role"]
     title = TitleRef(role, body, status, tokens[start].start, tokens[j - 1].end)
+    title.standalone = row["needs_body"] == "self"   # `Tổng Bí thư`, `Chủ tịch nước`
     title.needs_committee = (body is None and row["role"] in PARTY_ROLES) or (
         body is not None and body.type.binding == "sub" and body.parent is None
         and body.type.kind in ("PartyStandingBoard", "PartyAdvisoryBoard", "PartyInspectionCommission"))
