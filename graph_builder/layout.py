@@ -212,6 +212,10 @@ def _looks_like_byline(line: str) -> bool:
     if _BYLINE_LABEL.match(line):
         return True
     head = line.split(":")[0].split("(")[0].strip()
+    # `Nguyễn Hương - Trung tâm TT-VH huyện`: a name, then the organisation
+    parts = head.split(" - ")
+    if len(parts) > 1 and any(fold(p).startswith(_ORG_BYLINE) for p in parts[1:]):
+        head = " - ".join(p for p in parts if not fold(p).startswith(_ORG_BYLINE))
     words = head.replace("-", " ").split()
     if not words or len(words) > 8 or line.rstrip().endswith((".", ";", ",")) and not line.endswith("./."):
         return False
@@ -261,7 +265,9 @@ def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
 
 # ---- sentences -----------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[^\W\d_]*[A-ZĐÀ-Ỹ0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[{_UPPER}0-9])")
+# `TP. Điện Biên Phủ`, `ThS. Nguyễn …`: a dot after these ends no sentence
+_ABBREVIATED = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|TT|Q|P|ThS|TS|PGS|GS|BS|Th\.S|Đ/c|đ/c|St|Mr|Ms)\.$")
 
 
 def split_sentences(norm: str, lines: list[Span]) -> list[Span]:
@@ -271,6 +277,8 @@ def split_sentences(norm: str, lines: list[Span]) -> list[Span]:
     for start, end in lines:
         cursor = start
         for match in _SENTENCE_END.finditer(norm, start, end):
+            if _ABBREVIATED.search(norm, max(start, match.start() - 8), match.start()):
+                continue
             if match.start() > cursor:
                 spans.append((cursor, match.start()))
             cursor = match.end()

@@ -49,7 +49,9 @@ def declared_params(text: str) -> list[str]:
     match = _PARAMS.search(text)
     if not match:
         return []
-    return [re.split(r"[\s(]", part.strip())[0] for part in match.group(1).split(",") if part.strip()]
+    # `article (an article identifier), person (a name, NFC, as in the graph)`
+    names = re.sub(r"\([^)]*\)", "", match.group(1))
+    return [part.split()[0] for part in names.split(",") if part.strip()]
 
 
 def load_query(name_or_path: str) -> tuple[str, str]:
@@ -76,14 +78,25 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def _term(value: str):
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _term(key: str, value: str):
+    """A parameter value as an RDF term: `<iri>` an IRI, anything else a plain literal."""
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
+        iri = value[1:-1]
+        if not iri or _IRI_FORBIDDEN.search(iri):
+            raise UsageError(f"--param {key}: {value!r} is not a valid IRI",
+                             hint="an IRI has no spaces, quotes, braces or angle brackets inside")
+        return URIRef(iri)
     return Literal(value)
 
 
-def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None = None) -> QueryResult:
-    """Run a named query or a `.rq` file over `dataset`; `params` bind query variables."""
+def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None = None,
+              timeout: float | None = None) -> QueryResult:
+    """Run a named query or a `.rq` file over `dataset`; `params` bind query variables.
+    `timeout` (seconds) bounds the evaluation: past it the query is stopped and a
+    QueryError raised."""
     label, text = load_query(name_or_path)
     params = params or {}
     allowed = declared_params(text)
@@ -92,18 +105,59 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
         if unknown:
             raise UsageError(f"query {label!r} takes no parameter {unknown[0]!r}",
                              hint=f"its parameters: {', '.join(allowed)}")
+    bindings = {k: _term(k, v) for k, v in params.items()}
     try:
         prepared = prepareQuery(text)
     except Exception as exc:
         raise QueryError(f"syntax error: {_syntax_message(exc, text)}", where=label) from None
     dataset.default_union = True
+
+    def evaluate() -> QueryResult:
+        result = dataset.query(prepared, initBindings=bindings)
+        columns = [str(v) for v in result.vars]
+        rows = [tuple(None if value is None else str(value) for value in row) for row in result]
+        return QueryResult(columns, rows)
+
     try:
-        result = dataset.query(prepared, initBindings={k: _term(v) for k, v in params.items()})
+        return evaluate() if timeout is None else _within(evaluate, timeout)
+    except _Timeout:
+        raise QueryError(f"timed out after {timeout:g} s", where=label,
+                         hint="bind a --param or add a LIMIT to narrow it, or raise --timeout") from None
     except Exception as exc:
         raise QueryError(f"query failed: {exc}", where=label) from None
-    columns = [str(v) for v in result.vars]
-    rows = [tuple(None if value is None else str(value) for value in row) for row in result]
-    return QueryResult(columns, rows)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _within(work, seconds: float):
+    """`work()` in a worker thread, stopped after `seconds`. rdflib evaluates SPARQL in
+    Python, so the thread is stopped by raising an exception in it (CPython's
+    PyThreadState_SetAsyncExc) rather than left running in the background."""
+    import ctypes
+    import threading
+
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = work()
+        except _Timeout:
+            pass
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="vnkg-query", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Timeout))
+        thread.join(5.0)
+        raise _Timeout()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def _syntax_message(exc: Exception, text: str) -> str:
@@ -111,7 +165,9 @@ def _syntax_message(exc: Exception, text: str) -> str:
     if isinstance(loc, int):
         line = text.count("\n", 0, loc) + 1
         column = loc - (text.rfind("\n", 0, loc) + 1) + 1
-        return f"line {line}, column {column}: {getattr(exc, 'msg', exc)}"
+        source = text.splitlines()[line - 1].strip() if text.splitlines()[line - 1:line] else ""
+        near = f' near "{source[:60]}"' if source else ""
+        return f"line {line}, column {column}{near}: {getattr(exc, 'msg', exc)}"
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 

@@ -81,8 +81,9 @@ def person_key(person: Person, article: Article) -> str:
     province = person.province(article.context)
     if province is not None:
         return f"{fold(person.name)}|{province.code}"
-    bodies = sorted({h.post.org.name for h in person.holdings if h.post.org})
-    return f"{fold(person.name)}|?|{'|'.join(fold(b) for b in bodies)}"
+    # No province: the bodies are unnamed too (`Huyện ủy`), so nothing ties this person to
+    # a namesake in another article.
+    return f"{fold(person.name)}|?|{article.id}"
 
 
 def person_iri(person: Person, article: Article) -> URIRef:

@@ -19,7 +19,7 @@ _DATE = re.compile(
     re.IGNORECASE)
 _TODAY = re.compile(r"\b(?P<time>sáng|trưa|chiều|tối)\s+nay\b|\bhôm nay\b", re.IGNORECASE)
 # A date that belongs to a document (`Đề án số 02-ĐA/TU ngày 23/5/2021`) or a span.
-_DOCUMENT = re.compile(r"(?:số\s*\S+|/\S+)\s+ngày\s*$|(?:từ|đến|tháng)\s*(?:ngày\s*)?$", re.IGNORECASE)
+_DOCUMENT = re.compile(r"(?:số\s*[^\s,;]+|/[^\s,;]+)\s+ngày\s*$|(?:từ|đến|tháng)\s*(?:ngày\s*)?$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d-])năm\s+(\d{4})(?!\s*[-–]\s*\d{4})")
 _HALF_YEAR = re.compile(r"(?:tháng đầu năm|quý\s+[iv1-4]+\s+năm|6 tháng)\s+(\d{4})|quý\s+[iv1-4]+\s*/\s*(\d{4})")
 _REVIEW = re.compile(r"(?:tổng kết|kết quả|đánh giá)[^.;]{0,80}?năm\s+(\d{4})")

@@ -39,6 +39,8 @@ _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+n
 # A later sentence that opens with its own date starts another meeting (`Chiều cùng ngày,
 # …`, `Trước đó, ngày 2/7/2024, …`).
 # someone whose directive, decision or letter is cited, not someone in the room
+# `Hội nghị trực tuyến`, `theo hình thức trực tuyến đến 18 điểm cầu`
+_ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
 _ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
                      re.I)
 _NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
@@ -130,7 +132,8 @@ def find_meetings(article: Article) -> list[Meeting]:
             if refined and concept == "Conference" and refined[0].endswith("Conference"):
                 meeting.type, meeting.label = refined[0], refined[1]
         _date(meeting, article, lead, title if n == 0 else "", meetings)
-        meeting.online = "trực tuyến" in fold(lead) or (n == 0 and "trực tuyến" in fold(title))
+        opening = " ".join(norm[a:b] for a, b in sentences[index:min(last, index + 4)]).lower()
+        meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
         span = (sentences[first][0] if n else 0, sentences[last - 1][1] if last else len(norm))
         _participants(meeting, article, span)
         meeting.organisers = _organisers(article, lead_span, meeting)
@@ -173,8 +176,13 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
                 order.append(mention.person)
         for role, cue in ROLE_CUES:
             for match in cue.finditer(text):
-                person_mention = _cued(mentions, sentence[0] + match.start(), text, match)
-                if person_mention is not None:
+                cued = [_cued(mentions, sentence[0] + match.start(), text, match)]
+                if role == "chair" and text[max(0, match.start() - 5):match.start()].strip() == "đồng":
+                    # `A, …; B, … đồng chủ trì`: everyone named before the cue co-chairs
+                    cued = [m for m in mentions if m.start < sentence[0] + match.start()] or cued
+                for person_mention in cued:
+                    if person_mention is None:
+                        continue
                     found = roles.setdefault(id(person_mention.person), [])
                     if role not in {p.role for p in found}:
                         found.append(Participation(person_mention.person, role, person_mention))

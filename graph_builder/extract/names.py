@@ -69,7 +69,11 @@ def anchor_before(tokens: list[Token], i: int, anchors=ANCHORS) -> int | None:
 
 def _starts_title_or_body(tokens: list[Token], k: int) -> bool:
     roles, bodies, units, _, _ = _lexicon()
-    return bool(roles.match(tokens, k) or bodies.match(tokens, k) or units.match(tokens, k))
+    if roles.match(tokens, k) or bodies.match(tokens, k):
+        return True
+    unit = units.match(tokens, k)
+    # a capitalised village word is a syllable of a name (`Lâm Văn Sóc`, `Lò Văn Bản`)
+    return bool(unit) and not (unit[0]["level"] == "village" and tokens[k].is_cap)
 
 
 def name_run(tokens: list[Token], i: int, limit: int) -> int:

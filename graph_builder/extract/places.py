@@ -98,10 +98,11 @@ def locate(article: Article) -> Context:
     for candidates in named:
         if candidates[0].level == "province":
             provinces[candidates[0].code] += 2
-    if not provinces:
-        for candidates in named:
-            if candidates[0].level == "district" and len({u.province for u in candidates}) == 1:
-                provinces[candidates[0].province] += 1
+    # a district that belongs to one province speaks for that province (and settles a tie
+    # between a visiting delegation's province and the host's)
+    for candidates in named:
+        if candidates[0].level == "district" and len({u.province for u in candidates}) == 1:
+            provinces[candidates[0].province] += 1
     if provinces:
         code = _most_common(provinces, named, "province")
         context.province = written.get(("province", code)) or gazetteer.get("province", code)
@@ -112,7 +113,7 @@ def locate(article: Article) -> Context:
     for candidates in named:
         if candidates[0].level == "district":
             unit = context.pick(candidates)
-            if unit is not None:
+            if unit is not None and (context.province is None or unit.province == context.province.code):
                 districts[unit.code] += 1
     if districts:
         context.district = written[("district", _most_common(districts, named, "district"))]

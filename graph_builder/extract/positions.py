@@ -71,6 +71,10 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
             parent = default_committee(context)
         else:
             parent = None
+        if body.partner is not None and parent is not None:
+            partner = render_body(body.partner, context)
+            joint = f"{btype.name} {body.parent.type.name} và {partner.name}"
+            return Org(joint, btype.kind, partner.unit)
         kind = btype.kind
         if btype.name == "Thường trực" and parent is not None:
             kind = _STANDING_KIND.get(parent.kind, kind)
@@ -91,6 +95,8 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
 def _located(body: BodyRef, name: str, kind: str, context: Context) -> Org:
     """`Hội đồng nhân dân huyện Hàm Yên`; a bare `huyện` is the article's district."""
     word = body.unit_word
+    if body.place_text:
+        return Org(f"{name} {word} {body.place_text}", kind, None)
     if body.places:
         unit = context.pick(body.places)
         place = (unit or body.places[0]).name

@@ -36,6 +36,8 @@ class BodyRef:
     unit_word: str | None = None          # "huyện", "tỉnh", "xã", … as written
     places: tuple[Unit, ...] = ()         # gazetteer candidates for the named place
     detail: str | None = None             # department name after Sở / Phòng
+    place_text: str | None = None         # a village named as written (`thôn Làng Ải`)
+    partner: "BodyRef | None" = None      # the second body of a joint office
 
     @property
     def is_committee(self) -> bool:
@@ -91,7 +93,7 @@ _LEVELS_OF_BINDING = {
     "committee-city": ("district", "province"),
 }
 _LEVELS_OF_UNIT = {"province": ("province",), "city": ("district", "province"),
-                   "district": ("district",), "commune": ("commune",)}
+                   "district": ("district",), "commune": ("commune",), "village": ()}
 
 
 def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[tuple[Unit, ...], int] | None:
@@ -136,6 +138,12 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
             parent = parse_body(tokens, j, depth + 1)
             if parent:
                 body.parent, j = parent
+                # `Văn phòng HĐND và UBND huyện`: one office of two bodies
+                if (j + 1 < len(tokens) and tokens[j].fold == "và" and not body.parent.unit_word
+                        and not body.parent.places):
+                    partner = parse_body(tokens, j + 1, depth + 1)
+                    if partner:
+                        body.partner, j = partner
             else:
                 # `Ban Dân tộc tỉnh An Giang`: a board of the province itself
                 j = _unit_after(tokens, j, body)
@@ -169,6 +177,14 @@ def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
     if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
         row, k = unit
         body.unit_word = row["word"]
+        if row["level"] == "village":
+            # villages are not in the official list: the name as written (`thôn Làng Ải`)
+            end = k
+            while end < len(tokens) and end - k < 4 and tokens[end].is_cap and tokens[end].is_word \
+                    and not tokens[end].expanded and not _lexicon()[1].match(tokens, end):
+                end += 1
+            body.place_text = " ".join(t.text for t in tokens[k:end]) or None
+            return end
         place = match_place(tokens, k, _LEVELS_OF_UNIT[row["level"]])
         if place:
             body.places, k = place
@@ -194,6 +210,8 @@ def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
                  if body.type.binding in _LEVELS_OF_BINDING else None)
         if place:
             body.places, j = place
+        elif body.type.binding == "located" and body.type.name != "Đảng ủy":
+            j = _unit_after(tokens, j, body)     # `Bí thư Đoàn xã Tân Thành`
         elif body.type.name == "Đảng ủy":
             more = parse_body(tokens, j - 1)
             if more:

@@ -55,10 +55,16 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     lowered = norm[start:end].lower()
     tokens: list[Token] = []
     index = 0
+    skip_dot = -1
     for match in _TOKEN.finditer(norm, start, end):
         surface = match.group()
         at = match.start()
+        if at == skip_dot:
+            continue
         first = surface[0]
+        # `TP. Điện Biên Phủ`: the dot belongs to the abbreviation
+        if first.isupper() and match.end() < end and norm[match.end()] == "." and surface + "." in expand:
+            skip_dot = match.end()
         if surface.islower() or not first.isalpha() and not any(ch.isupper() for ch in surface):
             # the common case: a lower-case word, a number or punctuation
             tokens.append(Token(surface, lowered[at - start:match.end() - start], at, match.end(), index,
