@@ -1,0 +1,56 @@
+"""Paths, the query contract and small builders shared by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold"
+DEV = ROOT / "tests" / "data" / "dev"
+QUERIES = ROOT / "queries"
+ONTOLOGY = ROOT / "ontology"
+
+# The public contract of the named queries (the foundation issue): these headers first,
+# in this order; extra columns may follow.
+CONTRACT = {
+    "persons": ["article", "person"],
+    "positions": ["article", "person", "title"],
+    "meetings": ["article", "meeting", "type", "date", "locality", "province", "chair"],
+    "participants": ["article", "meeting", "person", "role"],
+    "organisers": ["article", "meeting", "organisation"],
+    "authors": ["article", "author"],
+    "chairs": ["person", "title", "type", "date", "locality", "article"],
+    "timeline": ["person", "title", "date", "article"],
+}
+
+
+
+def context(province: str | None = None, district: str | None = None, commune: str | None = None):
+    """A places `Context` by unit names (a district alone fixes its province)."""
+    from graph_builder.extract.places import Context
+    from graph_builder.gazetteer import load_gazetteer
+    gazetteer = load_gazetteer()
+    ctx = Context()
+    if province:
+        ctx.province = gazetteer.lookup("province", province)[0]
+    if district:
+        units = [u for u in gazetteer.lookup("district", district)
+                 if ctx.province is None or u.province == ctx.province.code]
+        assert len(units) == 1, f"district {district!r} is ambiguous or unknown: {units}"
+        ctx.district = units[0]
+        ctx.province = gazetteer.province_of(ctx.district)
+    if commune:
+        units = [u for u in gazetteer.lookup("commune", commune)
+                 if ctx.district is None or u.parent == ctx.district.code]
+        assert len(units) == 1, f"commune {commune!r} is ambiguous or unknown: {units}"
+        ctx.commune = units[0]
+    return ctx
+
+
+def article_until(text: str, stage: str, article_id: str = "t"):
+    """Parse `text` and run the pipeline up to and including `stage`."""
+    from graph_builder.article import parse_article
+    from graph_builder.pipeline import STAGES, run_stages
+    names = [s.name for s in STAGES]
+    return run_stages(parse_article(article_id, text), STAGES[:names.index(stage) + 1])
