@@ -9,6 +9,7 @@ same person meet in one node. Each article's facts live in a named graph of thei
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
@@ -56,6 +57,12 @@ ROLE = {"chair": VNKG.ChairRole, "attendee": VNKG.AttendeeRole, "speaker": VNKG.
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 _CONCEPT_VALUED = {VNKG.level, VNKG.status, VNKG.role, VNKG.meetingType, VNKG.organisationKind}
+
+
+@lru_cache(maxsize=65536)
+def _text(value: str) -> Literal:
+    """A plain string literal; names, titles and labels repeat across facts and articles."""
+    return Literal(value)
 
 
 def _hash(*parts: str) -> str:
@@ -130,25 +137,25 @@ class _Emitter:
         if not self.once(node):
             return
         position, quote_node = URIRef(f"{node}/position"), URIRef(f"{node}/quote")
-        self.add(node, RDF.type, VNKG.Evidence)
+        self.add(node, RDF_TYPE, VNKG.Evidence)
         self.add(node, OA.hasSource, self.art)
         self.add(node, OA.hasSelector, position)
         self.add(node, OA.hasSelector, quote_node)
-        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, RDF_TYPE, OA.TextPositionSelector)
         self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
-        self.add(quote_node, RDF.type, OA.TextQuoteSelector)
+        self.add(quote_node, RDF_TYPE, OA.TextQuoteSelector)
         self.add(quote_node, OA.exact, Literal(self.article.text[start:end]))
 
     def unit(self, unit: Unit) -> URIRef:
         node = unit_iri(unit)
         if self.once(node):
-            self.add(node, RDF.type, VNKG.Locality)
-            self.add(node, VNKG.name, Literal(unit.name))
-            self.add(node, RDFS.label, Literal(unit.full_name))
+            self.add(node, RDF_TYPE, VNKG.Locality)
+            self.add(node, VNKG.name, _text(unit.name))
+            self.add(node, RDFS_LABEL, _text(unit.full_name))
             self.add(node, VNKG.level, LEVEL[unit.level])
-            self.add(node, VNKG.divisionType, Literal(unit.kind))
-            self.add(node, VNKG.officialCode, Literal(unit.code))
+            self.add(node, VNKG.divisionType, _text(unit.kind))
+            self.add(node, VNKG.officialCode, _text(unit.code))
             parent = load_gazetteer().parent_of(unit)
             if parent is not None:
                 self.add(node, SCHEMA.containedInPlace, self.unit(parent))
@@ -157,9 +164,9 @@ class _Emitter:
     def org(self, org: Org) -> URIRef:
         node = org_iri(org, self.article)
         if self.once(node):
-            self.add(node, RDF.type, VNKG.Organisation)
-            self.add(node, VNKG.name, Literal(org.name))
-            self.add(node, RDFS.label, Literal(org.name))
+            self.add(node, RDF_TYPE, VNKG.Organisation)
+            self.add(node, VNKG.name, _text(org.name))
+            self.add(node, RDFS_LABEL, _text(org.name))
             self.add(node, VNKG.organisationKind, VNKG[org.kind])
             if org.unit is not None:
                 self.add(node, VNKG.governs, self.unit(org.unit))
@@ -170,10 +177,10 @@ class _Emitter:
     def position(self, post: Post) -> URIRef:
         node = position_iri(post, self.article)
         if self.once(node):
-            self.add(node, RDF.type, VNKG.Position)
-            self.add(node, VNKG.title, Literal(post.title))
-            self.add(node, RDFS.label, Literal(post.title))
-            self.add(node, VNKG.roleName, Literal(post.role))
+            self.add(node, RDF_TYPE, VNKG.Position)
+            self.add(node, VNKG.title, _text(post.title))
+            self.add(node, RDFS_LABEL, _text(post.title))
+            self.add(node, VNKG.roleName, _text(post.role))
             if post.org is not None:
                 self.add(node, ORG.postIn, self.org(post.org))
         return node
@@ -197,14 +204,14 @@ def article_triples(article: Article) -> list[Triple]:
     """Every triple of one article's facts (the content of its named graph)."""
     e = _Emitter(article)
     art = e.art
-    e.add(art, RDF.type, VNKG.Article)
-    e.add(art, VNKG.identifier, Literal(article.id))
-    e.add(art, RDFS.label, Literal(article.title or article.id))
-    e.add(art, VNKG.contentHash, Literal(article.content_hash))
+    e.add(art, RDF_TYPE, VNKG.Article)
+    e.add(art, VNKG.identifier, _text(article.id))
+    e.add(art, RDFS_LABEL, _text(article.title or article.id))
+    e.add(art, VNKG.contentHash, _text(article.content_hash))
     if article.title:
-        e.add(art, SCHEMA.headline, Literal(article.title))
+        e.add(art, SCHEMA.headline, _text(article.title))
     if article.author:
-        e.add(art, VNKG.byline, Literal(article.author))
+        e.add(art, VNKG.byline, _text(article.author))
     if article.published:
         kind = XSD.dateTime if "T" in article.published else XSD.date
         e.add(art, SCHEMA.datePublished, Literal(article.published, datatype=kind))
@@ -219,14 +226,14 @@ def article_triples(article: Article) -> list[Triple]:
         node = person_iri(person, article)
         people[id(person)] = node
         if e.once(node):
-            e.add(node, RDF.type, VNKG.Person)
-            e.add(node, VNKG.name, Literal(person.name))
-            e.add(node, RDFS.label, Literal(person.name))
+            e.add(node, RDF_TYPE, VNKG.Person)
+            e.add(node, VNKG.name, _text(person.name))
+            e.add(node, RDFS_LABEL, _text(person.name))
         e.add(node, VNKG.mentionedIn, art)
         for holding in person.holdings:
             post = holding.post
             fact = ID[f"holding/{_hash(article.id, str(node), post.title, post.status)}"]
-            e.add(fact, RDF.type, VNKG.PositionHolding)
+            e.add(fact, RDF_TYPE, VNKG.PositionHolding)
             e.add(fact, VNKG.holder, node)
             e.add(fact, VNKG.position, e.position(post))
             if post.org is not None:
@@ -243,14 +250,14 @@ def article_triples(article: Article) -> list[Triple]:
 def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
     article = e.article
     node = ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}"]
-    e.add(node, RDF.type, VNKG.Meeting)
+    e.add(node, RDF_TYPE, VNKG.Meeting)
     e.add(node, VNKG.meetingType, VNKG[meeting.type])
     label = ", ".join(x for x in (meeting.label, meeting.date, meeting.locality and meeting.locality.name) if x)
-    e.add(node, RDFS.label, Literal(label))
+    e.add(node, RDFS_LABEL, _text(label))
     if meeting.date:
         e.add(node, VNKG.date, _date_literal(meeting.date))
     if meeting.time_of_day:
-        e.add(node, VNKG.timeOfDay, Literal(meeting.time_of_day))
+        e.add(node, VNKG.timeOfDay, _text(meeting.time_of_day))
     e.add(node, VNKG.online, Literal(meeting.online))
     if meeting.locality is not None:
         e.add(node, VNKG.locality, e.unit(meeting.locality))
@@ -264,7 +271,7 @@ def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
     for part in meeting.participations:
         person = people[id(part.person)]
         fact = ID[f"participation/{_hash(str(node), str(person), part.role)}"]
-        e.add(fact, RDF.type, VNKG.Participation)
+        e.add(fact, RDF_TYPE, VNKG.Participation)
         e.add(fact, VNKG.participant, person)
         e.add(fact, VNKG.meeting, node)
         e.add(fact, VNKG.role, ROLE[part.role])

@@ -45,8 +45,13 @@ HONORIFICS = {("ts",), ("ths",), ("pgs",), ("gs",), ("pgs.ts",), ("gs.ts",), ("b
                 for grade in ("tá", "úy", "tướng"))}
 
 
+_HONORIFIC_ENDS = frozenset(words[-1] for words in HONORIFICS)
+
+
 def skip_honorific(tokens: list[Token], i: int) -> int:
     """The index where a rank before `i` starts (or `i`)."""
+    if i == 0 or tokens[i - 1].fold not in _HONORIFIC_ENDS:
+        return i
     for words in HONORIFICS:
         n = len(words)
         if i - n >= 0 and tuple(t.fold for t in tokens[i - n:i]) == words:
