@@ -155,9 +155,7 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
             if dept:
                 body.detail, j = dept[0], dept[1]
             else:
-                k = j
-                while k < len(tokens) and tokens[k].is_word and tokens[k].is_cap and not tokens[k].expanded:
-                    k += 1
+                k = _department_name_end(tokens, j)
                 if k == j:
                     return None
                 body.detail = " ".join(t.text for t in tokens[j:k])
@@ -167,6 +165,22 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
         j = _unit_after(tokens, j, body)
     body.end = tokens[j - 1].end
     return body, j
+
+
+def _department_name_end(tokens: list[Token], j: int) -> int:
+    """A department name missing from the lexicon (`Trung tâm Chính trị`, `Chi cục Thuế`):
+    a capitalised word, then words up to a unit kind word, a punctuation mark or a title."""
+    if j >= len(tokens) or not (tokens[j].is_cap and tokens[j].is_word) or tokens[j].expanded:
+        return j
+    roles, bodies, units, _, _ = _lexicon()
+    k = j + 1
+    while k < len(tokens) and k - j < 6:
+        tok = tokens[k]
+        if not tok.is_word or tok.expanded or units.match(tokens, k) or roles.match(tokens, k) \
+                or bodies.match(tokens, k) or (tok.is_cap and k > j + 1 and not tokens[k - 1].is_cap):
+            break
+        k += 1
+    return k
 
 
 def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
