@@ -9,14 +9,17 @@ import json
 import sys
 
 from . import __version__
-from .errors import UsageError, ValidationFailed, VnkgError, StrictWarnings
+from .errors import InputError, UsageError, ValidationFailed, VnkgError, StrictWarnings
 
 EXAMPLES = {
     "build": "vnkg build seeds --out seeds.ttl",
     "query": "vnkg query chairs --graph seeds.ttl --format table",
-    "export": "vnkg export seeds.ttl --out seeds.nq",
+    "export": "vnkg export seeds.ttl --out seeds.nq\n  vnkg export seeds.ttl --format graphml --out seeds.graphml",
     "validate": "vnkg validate seeds.ttl",
     "evaluate": "vnkg evaluate seeds tests/data/seeds_gold --errors",
+    "viz": "vnkg viz --graph seeds.ttl --out graph.html --person 'Lương Thị Hoa' --depth 2",
+    "serve": "vnkg serve --store seeds.db --bind 127.0.0.1:7878",
+    "push": "vnkg push --store seeds.db --endpoint http://127.0.0.1:7878/store",
 }
 
 
@@ -36,23 +39,54 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("build", "Extract articles (files or folders) into an RDF graph.")
     p.add_argument("inputs", nargs="+", metavar="DIR|FILE")
-    p.add_argument("--out", required=True, help="output file: .ttl .nt .nq .trig .jsonld")
+    p.add_argument("--out", help="output file: .ttl .nt .nq .trig .jsonld")
+    p.add_argument("--store", metavar="DIR", help="on-disk Oxigraph store, updated incrementally (instead of --out)")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N", help="extraction processes (default: all cores)")
+    p.add_argument("--shard", metavar="I/N", help="only the I-th of N deterministic slices of the articles")
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or skipped file")
     p.set_defaults(run=_build)
 
     p = command("query", "Run a named query (or a .rq file) over a graph.")
-    p.add_argument("name", metavar="NAME|FILE.rq")
+    p.add_argument("name", metavar="NAME|FILE.rq", nargs="?")
     p.add_argument("--graph", required=False, help="graph file built by `vnkg build`")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store`")
+    p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint, e.g. http://127.0.0.1:7878/query")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                    help="bind a query variable (as an RDF literal; <iri> for an IRI)")
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="stop the query after this many seconds (exit code 4)")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
     p.set_defaults(run=_query)
 
-    p = command("export", "Convert a graph to another format.")
-    p.add_argument("graph")
-    p.add_argument("--out", required=True, help="output file: .ttl .nt .nq .trig .jsonld")
+    p = command("export", "Convert a graph to another format, or to a network for Gephi.")
+    p.add_argument("graph", nargs="?", help="graph file (or use --store)")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store` (RDF formats)")
+    p.add_argument("--out", required=True, help="output file: .ttl .nt .nq .trig .jsonld (or .graphml .gexf)")
+    p.add_argument("--format", choices=("graphml", "gexf", "turtle", "nt", "nquads", "trig", "json-ld"),
+                   help="graphml/gexf write the person-meeting network; RDF formats (the default, "
+                        "from the extension of --out) convert the graph")
+    _network_filters(p)
     p.set_defaults(run=_export)
+
+    p = command("viz", "Draw a graph as an interactive HTML page that works offline.")
+    p.add_argument("--graph", help="graph file built by `vnkg build`")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store` (instead of --graph)")
+    p.add_argument("--out", required=True, help="the HTML page to write")
+    p.add_argument("--open", action="store_true", help="open the page in a web browser")
+    _network_filters(p)
+    p.set_defaults(run=_viz)
+
+    p = command("serve", "Serve a store as a read-only SPARQL 1.1 endpoint (the oxigraph server).")
+    p.add_argument("--store", required=True, metavar="DIR", help="store built by `vnkg build --store`")
+    p.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT", help="default: 127.0.0.1:7878")
+    p.set_defaults(run=_serve)
+
+    p = command("push", "Load a store or graph into a Graph Store Protocol server, a PUT per article graph.")
+    p.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint, e.g. http://HOST:7878/store")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store`")
+    p.add_argument("--graph", metavar="FILE", help="graph file built by `vnkg build`")
+    p.set_defaults(run=_push)
 
     p = command("validate", "Check a graph against the SHACL shapes.")
     p.add_argument("graph")
@@ -67,19 +101,120 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _network_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--person", metavar="NAME", help="only this person's neighbourhood")
+    p.add_argument("--locality", metavar="NAME", help="only meetings in this place (or inside it)")
+    p.add_argument("--meeting-type", metavar="TYPE", help="e.g. 'Hội nghị giao ban' or BriefingConference")
+    p.add_argument("--since", metavar="DATE", help="meetings on or after YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="meetings on or before YYYY[-MM[-DD]]")
+    p.add_argument("--depth", type=int, metavar="N", help="steps around the selection (default 2)")
+    p.add_argument("--max-nodes", type=int, metavar="N", help="keep the N nearest, best-connected nodes")
+
+
+def _filters(args) -> dict:
+    return {"person": args.person, "locality": args.locality, "meeting_type": args.meeting_type,
+            "since": args.since, "until": args.until, "depth": args.depth, "max_nodes": args.max_nodes}
+
+
 def _build(args) -> int:
+    if (args.out is None) == (args.store is None):
+        raise UsageError("give either --out FILE or --store DIR",
+                         hint="--out for a graph file, --store for a large or incrementally updated corpus")
+    from .parallel import default_jobs, parse_shard
+    options = {"jobs": args.jobs or default_jobs(), "shard": parse_shard(args.shard) if args.shard else None,
+               "progress": _progress("articles")}
+    if args.store:
+        return _build_store(args, options)
     from .store import build_graph, write_graph
-    report = build_graph(args.inputs)
-    size = write_graph(report.dataset, args.out)
+    report = build_graph(args.inputs, **options)
     for path, reason in report.skipped:
         print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
     for warning in report.warnings:
         print(f"vnkg: warning: {warning}", file=sys.stderr)
-    print(f"vnkg: {len(report.read)} articles read, {len(report.skipped)} skipped; "
-          f"{report.triples} triples -> {args.out} ({size} bytes)", file=sys.stderr)
+    if report.skipped and not report.read:
+        # every file was bad: replacing a previous output with an empty graph helps no one
+        raise InputError(f"no article could be read ({len(report.skipped)} skipped); {args.out} not written")
     if args.strict and (report.skipped or report.warnings):
-        raise StrictWarnings(f"{len(report.skipped)} skipped, {len(report.warnings)} warnings (--strict)")
+        # a failing build leaves the previous output in place
+        print(f"vnkg: {report.summary()}; {args.out} not written", file=sys.stderr)
+        count = len(report.warnings)
+        raise StrictWarnings(f"{len(report.skipped)} skipped, {count} warning{'' if count == 1 else 's'} (--strict)")
+    try:
+        size = write_graph(report.dataset, args.out)
+    except OSError as exc:
+        raise VnkgError(f"cannot write the output ({exc.strerror or exc})", where=args.out,
+                        hint="check that its folder exists and is writable; a previous output is unchanged") from None
+    print(f"vnkg: {report.summary()} -> {args.out} ({size} bytes)", file=sys.stderr)
     return 0
+
+
+def _build_store(args, options: dict) -> int:
+    from .oxstore import build_store
+    report = build_store(args.inputs, args.store, **options)
+    for path, reason in report.skipped:
+        print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"vnkg: warning: {warning}", file=sys.stderr)
+    print(f"vnkg: {report.summary()} -> {args.store}", file=sys.stderr)
+    if args.strict and (report.skipped or report.warnings):
+        count = len(report.warnings)
+        raise StrictWarnings(f"{len(report.skipped)} skipped, {count} warning{'' if count == 1 else 's'} (--strict)")
+    return 0
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
+
+
+def _progress(unit: str):
+    """A progress line on stderr (count, rate), or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+    start, last = time.monotonic(), [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < 0.2:
+            return
+        last[0] = now
+        rate = done / max(now - start, 1e-9)
+        end = "\n" if done == total else ""
+        print(f"\rvnkg: {done}/{total} {unit} ({rate:.0f}/s)\x1b[K", end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def _serve(args) -> int:
+    import signal
+    from .server import start_server
+    server = start_server(args.store, args.bind)
+    # `kill` (SIGTERM) must stop the oxigraph child too, as Ctrl-C does
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"vnkg: SPARQL endpoint {server.query_url} (read-only; query page at {server.url}/); "
+          f"Ctrl-C to stop", file=sys.stderr)
+    try:
+        return server.wait()
+    finally:
+        server.stop()
+
+
+def _push(args) -> int:
+    from .remote import push
+    report = push(args.endpoint, store=args.store, graph=args.graph, progress=_progress("graphs"))
+    print(f"vnkg: {report.graphs} graphs, {report.triples} triples -> {report.endpoint}", file=sys.stderr)
+    return 0
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def _query(args) -> int:
@@ -88,19 +223,69 @@ def _query(args) -> int:
         for name, text in sorted(named_queries().items()):
             print(f"{name}\n  " + describe(text).replace("\n", "\n  "))
         return 0
-    if not args.graph:
-        raise UsageError("--graph FILE is required", hint="build one with `vnkg build seeds --out seeds.ttl`")
-    from .store import load_graph
-    result = run_query(args.name, load_graph(args.graph), parse_params(args.param))
+    if not args.name:
+        raise UsageError("name a query (or a .rq file)", hint="`vnkg query --list` shows the named queries")
+    if sum(x is not None for x in (args.graph, args.store, args.endpoint)) != 1:
+        raise UsageError("give one of --graph FILE, --store DIR or --endpoint URL",
+                         hint="build one with `vnkg build seeds --out seeds.ttl`")
+    if args.store:
+        from .engines import run_store_query
+        result = run_store_query(args.name, args.store, parse_params(args.param))
+    elif args.endpoint:
+        from .engines import run_endpoint_query
+        result = run_endpoint_query(args.name, args.endpoint, parse_params(args.param), timeout=args.timeout or 60.0)
+    else:
+        from .store import load_graph
+        result = run_query(args.name, load_graph(args.graph), parse_params(args.param), timeout=args.timeout)
     formatter = {"table": to_table, "csv": to_csv, "json": to_json}[args.format]
     sys.stdout.write(formatter(result) + ("" if args.format == "csv" else "\n"))
     return 0
 
 
 def _export(args) -> int:
-    from .store import load_graph, write_graph
-    size = write_graph(load_graph(args.graph), args.out)
+    from .store import format_of, load_graph, write_graph
+    filters = {k: v for k, v in _filters(args).items() if v is not None}
+    if (args.graph is None) == (args.store is None):
+        raise UsageError("give a graph file or --store DIR to export")
+    if args.store:
+        from .oxstore import export_store
+        if filters or args.format and args.format != format_of(args.out):
+            raise UsageError("a store exports to RDF formats only, without filters", where=args.store)
+        size = export_store(args.store, args.out)
+        print(f"vnkg: {args.store} -> {args.out} ({size} bytes)", file=sys.stderr)
+        return 0
+    if args.format in ("graphml", "gexf"):
+        from .network import export_network
+        size = export_network(load_graph(args.graph), args.out, args.format, **filters)
+    else:
+        if args.format and args.format != format_of(args.out):
+            raise UsageError(f"--format {args.format} does not match the extension of --out", where=args.out)
+        if filters:
+            raise UsageError("filters apply to --format graphml or gexf only")
+        size = write_graph(load_graph(args.graph), args.out)
     print(f"vnkg: {args.graph} -> {args.out} ({size} bytes)", file=sys.stderr)
+    return 0
+
+
+def _viz(args) -> int:
+    from .store import load_graph
+    from .viz import visualise, write_page
+    if (args.graph is None) == (args.store is None):
+        raise UsageError("give --graph FILE or --store DIR")
+    if args.store:
+        from .oxstore import store_dataset
+        page = visualise(store_dataset(args.store), **_filters(args))
+    else:
+        page = visualise(load_graph(args.graph), **_filters(args))
+    size = write_page(page, args.out)
+    stats = page.vnkg_stats
+    shown = f" (of {stats['total_nodes']})" if stats["nodes"] < stats["total_nodes"] else ""
+    print(f"vnkg: {stats['nodes']} nodes{shown}, {stats['edges']} edges -> {args.out} ({size} bytes)",
+          file=sys.stderr)
+    if args.open:
+        import webbrowser
+        from pathlib import Path
+        webbrowser.open(Path(args.out).resolve().as_uri())
     return 0
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .corpus import collect_articles
-from .errors import InputError, UsageError, VnkgError
-from .pipeline import extract_file
-from .rdf import PREFIXES, article_triples, graph_iri
+from .corpus import scan_corpus
+from .errors import InputError, UsageError
+from .parallel import Progress, extract_outcomes, select_shard
+from .rdf import PREFIXES, graph_iri
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
 
@@ -29,6 +29,22 @@ class BuildReport:
     @property
     def triples(self) -> int:
         return len(self.dataset)
+
+    def skip_reasons(self) -> dict[str, int]:
+        """How many files were skipped for each kind of reason ("empty file": 2, ...),
+        most frequent first: a reason's kind is its text before any parenthesis."""
+        counts: dict[str, int] = {}
+        for _, reason in self.skipped:
+            kind = reason.split(" (")[0]
+            counts[kind] = counts.get(kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def summary(self) -> str:
+        """One line: read, skipped and why, warnings, triples."""
+        why = ", ".join(f"{count} {kind}" for kind, count in self.skip_reasons().items())
+        return (f"{len(self.read)} articles read, {len(self.skipped)} skipped"
+                f"{f' ({why})' if why else ''}, {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}; "
+                f"{self.triples} triples")
 
 
 def format_of(path: str | Path) -> str:
@@ -46,28 +62,52 @@ def new_dataset() -> Dataset:
     return dataset
 
 
-def build_graph(inputs: list[str | Path]) -> BuildReport:
+def build_graph(inputs: list[str | Path], *, jobs: int = 1, shard: tuple[int, int] | None = None,
+                progress: Progress | None = None) -> BuildReport:
     """Extract every article under `inputs` into a dataset, one named graph per article.
-    A file that cannot be read is skipped with its reason; the rest still builds."""
+    A file that cannot be read is skipped with its reason; the rest still builds.
+    `jobs` processes extract in parallel (the result does not depend on it); `shard`
+    (I, N) keeps only the I-th of N deterministic slices of the corpus."""
     report = BuildReport(new_dataset())
     seen: dict[str, Path] = {}
-    for path in collect_articles(inputs):
+    corpus = scan_corpus(inputs)
+    # a folder that could not be walked (a symlink loop, a broken link) holds no article
+    report.warnings.extend(f"{path}: {reason}" for path, reason in corpus.problems)
+    files = []
+    for path in corpus.files:
+        if _name_problem(path):
+            report.skipped.append((str(path), _name_problem(path)))
+        else:
+            files.append(path)
+    paths = select_shard(files, shard)
+    for outcome in extract_outcomes(paths, jobs, progress=progress):
+        path = Path(outcome.path)
         if path.stem in seen:
-            report.skipped.append((str(path), f"duplicate article identifier {path.stem!r} (also {seen[path.stem]})"))
+            report.skipped.append((str(path), f"duplicate article identifier ({path.stem!r}, also {seen[path.stem]})"))
             continue
-        try:
-            article = extract_file(path)
-        except VnkgError as exc:
-            report.skipped.append((str(path), exc.message))
+        if outcome.error is not None:
+            report.skipped.append((str(path), outcome.error))
             continue
         seen[path.stem] = path
-        graph = report.dataset.graph(graph_iri(article.id))
-        for triple in article_triples(article):
+        graph = report.dataset.graph(graph_iri(outcome.article_id))
+        for triple in outcome.triples:
             graph.add(triple)
         report.read.append(str(path))
-        if not article.persons:
-            report.warnings.append(f"{path}: no person found")
+        report.warnings.extend(f"{path}: {warning}" for warning in outcome.warnings)
+        missing = [what for what, absent in (("person", not outcome.persons),
+                                             ("meeting", not outcome.meetings)) if absent]
+        if missing:
+            report.warnings.append(f"{path}: no {' and no '.join(missing)} found")
     return report
+
+
+def _name_problem(path: Path) -> str | None:
+    """A file name that cannot be an article identifier (it becomes part of IRIs)."""
+    try:
+        path.stem.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8 (rename the file)"
+    return None
 
 
 def serialise(dataset: Dataset, fmt: str) -> bytes:
@@ -77,15 +117,55 @@ def serialise(dataset: Dataset, fmt: str) -> bytes:
         merged = Graph()
         for prefix, namespace in PREFIXES.items():
             merged.bind(prefix, namespace)
-        for s, p, o, _ in dataset.quads((None, None, None, None)):
-            merged.add((s, p, o))
+        # Added in sorted order: rdflib's JSON-LD writer follows insertion order, and the
+        # dataset's own order depends on string hashing, which changes with each process.
+        for triple in sorted({(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))},
+                             key=_term_key):
+            merged.add(triple)
         data = merged.serialize(format=fmt, encoding="utf-8")
+        if fmt == "json-ld":
+            data = _sorted_json(data)
+    elif fmt == "trig":
+        data = _trig(dataset)
     else:
         data = dataset.serialize(format=fmt, encoding="utf-8")
     if fmt in ("nt", "nquads"):
         lines = sorted(set(line for line in data.split(b"\n") if line.strip()))
         data = b"\n".join(lines) + b"\n"
     return data
+
+
+def _term_key(triple) -> tuple[str, ...]:
+    return tuple(term.n3() for term in triple)
+
+
+def _sorted_json(data: bytes) -> bytes:
+    """JSON-LD with its node and value arrays sorted: rdflib lists subjects in the order
+    of a set. The arrays hold RDF values, which have no order (`@list` keeps its own)."""
+    import json
+
+    def canonical(value, ordered: bool = False):
+        if isinstance(value, dict):
+            return {k: canonical(v, k == "@list") for k, v in value.items()}
+        if isinstance(value, list):
+            items = [canonical(v) for v in value]
+            return items if ordered else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        return value
+    text = json.dumps(canonical(json.loads(data)), indent=2, separators=(",", ": "), sort_keys=True,
+                      ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def _trig(dataset: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order (rdflib writes them in the order of a set)."""
+    import io
+    from rdflib.plugins.serializers.trig import TrigSerializer
+    serializer = TrigSerializer(dataset)
+    default = serializer.default_context
+    serializer.contexts.sort(key=lambda g: (g.identifier == default, str(g.identifier)))
+    out = io.BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue()
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -100,6 +180,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):

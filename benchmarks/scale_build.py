@@ -1,0 +1,76 @@
+"""Build throughput: articles/s into the on-disk store with 1 and 2 jobs, peak memory,
+store size, and the time of a re-run with nothing changed (incremental).
+
+Each build runs in a fresh process, so its peak memory (ru_maxrss) is its own. That is
+the main process (which writes the store); each extraction worker adds about the size
+of a `--jobs 1` extraction without the store (~150 MB), not measured here because the
+workers are children of multiprocessing's fork server, not of this process.
+
+    python benchmarks/generate.py --count 10000 --seed 1 --out /tmp/vnkg-10k
+    python benchmarks/scale_build.py /tmp/vnkg-10k --jobs 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _child(corpus: str, store: str, jobs: int) -> None:
+    import resource
+    import time
+    from graph_builder.oxstore import build_store
+    start = time.perf_counter()
+    report = build_store([corpus], store, jobs=jobs)
+    seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "extracted": len(report.read), "unchanged": report.unchanged,
+                      "triples": report.triples, "main_mb": own / 1024}))
+
+
+def _run(corpus: Path, store: Path, jobs: int) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(store), str(jobs)],
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        return 0
+    parser = argparse.ArgumentParser(description="Build throughput into the on-disk store.")
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    articles = sum(1 for _ in args.corpus.rglob("*.txt"))
+    print(f"corpus: {args.corpus} ({articles} articles)")
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'jobs':>4}  {'seconds':>8}  {'articles/s':>10}  {'triples':>9}  {'peak MB':>8}  "
+          f"{'store MB':>8}  {'re-run s':>8}  re-extracted")
+    for jobs in args.jobs:
+        work = Path(tempfile.mkdtemp(prefix="vnkg-bench-"))
+        try:
+            store = work / "store.db"
+            first = _run(args.corpus, store, jobs)
+            again = _run(args.corpus, store, jobs)       # nothing changed: hashes only
+            # a re-run extracts nothing unless the package's code changed in between
+            print(f"{jobs:>4}  {first['seconds']:>8.1f}  {first['extracted'] / first['seconds']:>10.0f}  "
+                  f"{first['triples']:>9}  {first['main_mb']:>8.0f}  "
+                  f"{_size_mb(store):>8.0f}  {again['seconds']:>8.1f}  {again['extracted']}")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

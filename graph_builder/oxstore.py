@@ -1,0 +1,305 @@
+"""The on-disk store (`--store DIR`): an embedded Oxigraph database, one named graph per
+article, built incrementally.
+
+Each article's named graph carries its `vnkg:contentHash`; a re-build extracts only the
+files whose hash changed or that are new, drops the graphs of files that are gone (or no
+longer readable), and leaves the rest untouched. Nodes shared between articles (a person,
+a body, a place) have IRIs made from their content, so each article's graph restates
+what it says about them and removing one article's graph never removes another's facts.
+
+The default graph holds the merge of all article graphs, each triple once. Queries run
+on it rather than on Oxigraph's union of the named graphs, which repeats a triple once
+per graph stating it (a locality's name, a meeting type's label): a query without
+DISTINCT would return a row per repetition, where rdflib's union returns one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .corpus import scan_corpus
+from .errors import InputError, UsageError
+from .parallel import Progress, extract_outcomes, in_shard, select_shard
+from .rdf import PREFIXES
+
+_WRITE_BATCH = 500    # articles per write to the store (~50 MB of N-Quads)
+_BULK = 200           # from this many articles on, a bulk load (fast, not a transaction)
+_STATE = "vnkg-build.json"   # beside RocksDB's files, which it leaves alone
+# Modules that never change an article's triples (a new module is assumed to, to be safe).
+_NOT_EXTRACTION = {"__main__.py", "cli.py", "queries.py", "engines.py", "evaluate.py", "validate.py",
+                   "viz.py", "network.py", "server.py", "remote.py", "oxstore.py", "store.py", "parallel.py"}
+
+_STORED = """
+PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
+SELECT ?g ?id ?hash WHERE {
+  GRAPH ?g { ?a a vnkg:Article ; vnkg:identifier ?id ; vnkg:contentHash ?hash }
+}"""
+
+
+@dataclass
+class StoreReport:
+    """What an incremental build into a store did."""
+    store: str
+    read: list[str] = field(default_factory=list)            # extracted (new or changed)
+    unchanged: int = 0
+    reextracted: bool = False                                # the extractor changed: all redone
+    removed: list[str] = field(default_factory=list)         # article ids whose graph went
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    articles: int = 0                                        # article graphs in the store after
+    triples: int = 0                                         # distinct triples in the store after
+
+    def summary(self) -> str:
+        """One line: what was extracted, kept, removed and skipped; the store's size."""
+        redo = " (the extractor changed: all re-extracted)" if self.reextracted else ""
+        return (f"{len(self.read)} articles extracted{redo}, {self.unchanged} unchanged, "
+                f"{len(self.removed)} removed, {len(self.skipped)} skipped, {len(self.warnings)} "
+                f"warning{'' if len(self.warnings) == 1 else 's'}; {self.articles} articles, "
+                f"{self.triples} triples in the store")
+
+
+def extractor_fingerprint() -> str:
+    """A hash of the code and data that turn an article into triples (the package's
+    modules and lexicons, the gazetteer's version). A stored article is reused only when
+    both its content hash and this fingerprint are unchanged: a new lexicon entry must
+    reach articles already in the store."""
+    from importlib import metadata
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv") and p.is_file()
+                       and p.name not in _NOT_EXTRACTION):
+        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    for package in ("vietnam-provinces", "rdflib"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode("utf-8"))
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()
+
+
+def _read_fingerprint(path: Path) -> str | None:
+    try:
+        return json.loads((path / _STATE).read_text(encoding="utf-8")).get("extractor")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _write_fingerprint(path: Path, fingerprint: str | None) -> None:
+    from .store import write_atomic
+    write_atomic(path / _STATE, json.dumps({"extractor": fingerprint}).encode("utf-8"))
+
+
+def is_store(path: str | Path) -> bool:
+    return (Path(path) / "CURRENT").is_file()
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
+    """The Oxigraph store at `path`; created when writing, required when reading."""
+    path = Path(path)
+    if read_only and not is_store(path):
+        raise UsageError("no Oxigraph store here", where=str(path),
+                         hint="build one with `vnkg build DIR --store PATH`")
+    if not read_only and path.exists() and any(path.iterdir()) and not is_store(path):
+        raise UsageError("the folder exists and is not an Oxigraph store", where=str(path),
+                         hint="name a new or empty folder, or a store built by `vnkg build --store`")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise UsageError("the store is in use by another process", where=str(path),
+                             hint="stop the writable server or build that holds it") from None
+        raise InputError(f"cannot open the store: {message}", where=str(path)) from None
+
+
+def stored_articles(store: ox.Store) -> dict[str, tuple[ox.NamedNode, str]]:
+    """Article identifier -> (its named graph, its content hash), for every article stored."""
+    return {row["id"].value: (row["g"], row["hash"].value) for row in store.query(_STORED)}
+
+
+def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int = 1,
+                shard: tuple[int, int] | None = None, progress: Progress | None = None) -> StoreReport:
+    """Bring the store at `store_path` up to date with the articles under `inputs`.
+
+    Only new and changed files are extracted. Stored articles whose file is gone are
+    removed; with `shard`, only articles of that shard are considered, so the N shards
+    can be built one after another into the same store (or into N stores and merged)."""
+    store = open_store(store_path)
+    report = StoreReport(str(store_path))
+    paths = select_shard(_corpus_files(inputs, report), shard)
+    stored = stored_articles(store)
+    fingerprint = extractor_fingerprint()
+    known = {article_id: digest for article_id, (_, digest) in stored.items()}
+    if stored and _read_fingerprint(Path(store_path)) != fingerprint:
+        # Everything is extracted again: emptying the store first is much faster than
+        # replacing graph after graph.
+        _write_fingerprint(Path(store_path), None)
+        store.clear()
+        known, stored, report.reextracted = {}, {}, True
+    seen: dict[str, Path] = {}
+    drop: list[ox.NamedNode] = []
+    load: list[bytes] = []
+
+    def flush() -> None:
+        if not (drop or load):
+            return
+        # Until this build completes, the store's recorded fingerprint is void: a build
+        # interrupted midway (bulk loads are not transactions) re-extracts everything.
+        _write_fingerprint(Path(store_path), None)
+        _remove_graphs(store, drop)
+        if len(load) >= _BULK:
+            store.bulk_load(b"".join(load), format=ox.RdfFormat.N_QUADS)
+        elif load:
+            store.load(b"".join(load), format=ox.RdfFormat.N_QUADS)
+        drop.clear()
+        load.clear()
+
+    for outcome in extract_outcomes(paths, jobs, known, as_nquads=True, progress=progress):
+        path = Path(outcome.path)
+        if path.stem in seen:
+            report.skipped.append((str(path), f"duplicate article identifier ({path.stem!r}, also {seen[path.stem]})"))
+            continue
+        if outcome.error is not None:
+            report.skipped.append((str(path), outcome.error))
+            continue
+        seen[path.stem] = path
+        if outcome.unchanged:
+            report.unchanged += 1
+            continue
+        if outcome.article_id in stored:
+            drop.append(stored[outcome.article_id][0])
+        load.append(outcome.nquads)
+        report.read.append(str(path))
+        report.warnings.extend(f"{path}: {warning}" for warning in outcome.warnings)
+        missing = [what for what, absent in (("person", not outcome.persons), ("meeting", not outcome.meetings))
+                   if absent]
+        if missing:
+            report.warnings.append(f"{path}: no {' and no '.join(missing)} found")
+        if len(load) >= _WRITE_BATCH:
+            flush()
+    for article_id, (graph, _) in sorted(stored.items()):
+        if article_id not in seen and in_shard(article_id, shard):
+            drop.append(graph)
+            report.removed.append(article_id)
+    flush()
+    store.flush()
+    _write_fingerprint(Path(store_path), fingerprint)
+    report.articles = len(stored_articles(store))
+    report.triples = count_triples(store)
+    return report
+
+
+def _corpus_files(inputs: list[str | Path], report: StoreReport) -> list[Path]:
+    """The article files, as `store.build_graph` finds and screens them."""
+    from .store import _name_problem
+    corpus = scan_corpus(inputs)
+    report.warnings.extend(f"{path}: {reason}" for path, reason in corpus.problems)
+    files = []
+    for path in corpus.files:
+        problem = _name_problem(path)
+        if problem:
+            report.skipped.append((str(path), problem))
+        else:
+            files.append(path)
+    return files
+
+
+def _remove_graphs(store: ox.Store, graphs: list[ox.NamedNode]) -> None:
+    """Remove article graphs, and from the default graph (the merge) every triple that no
+    other article graph still states."""
+    if not graphs:
+        return
+    triples = set()
+    for graph in graphs:
+        triples.update((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph))
+        store.remove_graph(graph)
+    default = ox.DefaultGraph()
+    for s, p, o in triples:
+        # At most one of the matches is in the default graph, so two suffice.
+        found = islice(store.quads_for_pattern(s, p, o, None), 2)
+        if not any(q.graph_name != default for q in found):
+            store.remove(ox.Quad(s, p, o, default))
+
+
+def count_triples(store: ox.Store) -> int:
+    """Distinct triples of the store (the size of the default graph, the merge)."""
+    row = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+    return int(row["n"].value)
+
+
+def store_quads(store_path: str | Path):
+    """Every quad of the store, with the datatypes the ontology declares (see oxterms)."""
+    from .oxterms import restore
+    store = open_store(store_path, read_only=True)
+    default = ox.DefaultGraph()
+    return (restore(quad) for quad in store if quad.graph_name != default)
+
+
+def store_dataset(store_path: str | Path):
+    """The store's content as an rdflib Dataset (for export and validation; an in-memory
+    copy, so meant for graphs that fit in memory)."""
+    from .oxterms import to_rdflib
+    from .store import new_dataset
+    dataset = new_dataset()
+    # Graphs in identifier order, as a build from files creates them: rdflib writes
+    # TriG graph by graph in the order they were created.
+    by_graph: dict[str, list[ox.Quad]] = {}
+    for quad in store_quads(store_path):
+        by_graph.setdefault(getattr(quad.graph_name, "value", ""), []).append(quad)
+    for name in sorted(by_graph, key=_graph_order):
+        for quad in by_graph.pop(name):
+            dataset.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
+                         to_rdflib(quad.graph_name) or dataset.default_context.identifier))
+    return dataset
+
+
+def _graph_order(name: str) -> tuple[str, str]:
+    from urllib.parse import unquote
+    return (unquote(name.rsplit("/", 1)[-1]), name)
+
+
+def export_store(store_path: str | Path, out: str | Path) -> int:
+    """Write the store to `out` (format from the extension), the same bytes as `vnkg build
+    --out` gives for the same articles. N-Quads and N-Triples are written by Oxigraph
+    itself (fast at any size); other formats go through rdflib."""
+    from .store import format_of, serialise, write_atomic
+    fmt = format_of(out)
+    if fmt in ("nquads", "nt"):
+        store = open_store(store_path, read_only=True)
+        if fmt == "nt":          # the default graph is the merge: each triple once
+            chunks = [store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())]
+        else:
+            chunks = [_graph_lines(store, graph) for graph in store.named_graphs()]
+        lines = sorted(set(line for chunk in chunks for line in _restore_lines(chunk).split(b"\n") if line))
+        data = b"\n".join(lines) + b"\n"
+    else:
+        data = serialise(store_dataset(store_path), fmt)
+    write_atomic(out, data)
+    return len(data)
+
+
+def _graph_lines(store: ox.Store, graph: ox.NamedNode) -> bytes:
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    name = b" " + str(graph).encode("utf-8") + b" .\n"
+    return b"".join(line[:-2] + name for line in data.split(b"\n") if line)
+
+
+def _restore_lines(data: bytes) -> bytes:
+    """N-Triples/N-Quads bytes with the datatypes the ontology declares (see oxterms)."""
+    import re
+    from .oxterms import XSD, non_negative_properties
+    predicates = b"|".join(re.escape(p.encode("utf-8")) for p in sorted(non_negative_properties()))
+    if not predicates:
+        return data
+    pattern = re.compile(rb"(<(?:" + predicates + rb")> \"[0-9]+\"\^\^<)" + re.escape(XSD.encode()) + rb"integer>")
+    return pattern.sub(rb"\1" + XSD.encode() + b"nonNegativeInteger>", data)
+
+
+def prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}

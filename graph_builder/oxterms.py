@@ -1,0 +1,89 @@
+"""RDF terms between rdflib and Oxigraph (pyoxigraph), and what Oxigraph's storage changes.
+
+Oxigraph stores every integer-derived datatype as plain `xsd:integer`: a value written as
+`"416"^^xsd:nonNegativeInteger` reads back as `"416"^^xsd:integer`. The ontology declares
+which properties take a `xsd:nonNegativeInteger` (`oa:start`, `oa:end`), so whatever
+leaves the store (export, push) gets that datatype back and stays valid under the shapes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_SCHEMA_RANGE = "https://schema.org/rangeIncludes"
+
+
+@lru_cache(maxsize=1 << 16)
+def _named(iri: str) -> ox.NamedNode:
+    # predicates, classes, places and bodies repeat across triples and articles
+    return ox.NamedNode(iri)
+
+
+def to_ox(term):
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return _named(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as an rdflib term (None stays None)."""
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == XSD + "string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
+def nquads(triples, graph, *, with_default: bool = False) -> bytes:
+    """N-Quads bytes of `triples` (rdflib terms) in the named graph `graph` and, with
+    `with_default`, in the default graph too."""
+    data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples],
+                        format=ox.RdfFormat.N_TRIPLES)
+    lines = [line for line in data.split(b"\n") if line]
+    # An N-Triples line ends " ."; the N-Quads line puts the graph name before the dot.
+    name = b" " + str(to_ox(graph)).encode("utf-8") + b" .\n"
+    named = b"".join(line[:-2] + name for line in lines)
+    return named + data if with_default else named
+
+
+@lru_cache(maxsize=1)
+def non_negative_properties() -> frozenset[str]:
+    """Properties whose values the ontology declares as xsd:nonNegativeInteger."""
+    data = resources.files("graph_builder.ontology").joinpath("vnkg.ttl").read_bytes()
+    found = set()
+    for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
+        if (triple.predicate.value == _SCHEMA_RANGE and isinstance(triple.object, ox.NamedNode)
+                and triple.object.value == XSD + "nonNegativeInteger"):
+            found.add(triple.subject.value)
+    return frozenset(found)
+
+
+def restore(quad: ox.Quad) -> ox.Quad:
+    """`quad` with the datatype the ontology declares, where the store dropped it."""
+    obj = quad.object
+    if (isinstance(obj, ox.Literal) and obj.datatype.value == XSD + "integer"
+            and quad.predicate.value in non_negative_properties()):
+        obj = ox.Literal(obj.value, datatype=ox.NamedNode(XSD + "nonNegativeInteger"))
+        return ox.Quad(quad.subject, quad.predicate, obj, quad.graph_name)
+    return quad
