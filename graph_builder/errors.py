@@ -57,3 +57,9 @@ class StrictWarnings(VnkgError):
     """`--strict` turns warnings into a failing exit code."""
 
     exit_code = 7
+
+
+class EndpointError(VnkgError):
+    """A SPARQL server that cannot be started, or that refuses a request."""
+
+    exit_code = 8

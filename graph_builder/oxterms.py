@@ -9,7 +9,6 @@ leaves the store (export, push) gets that datatype back and stays valid under th
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -70,7 +69,8 @@ def nquads(triples, graph, *, with_default: bool = False) -> bytes:
 @lru_cache(maxsize=1)
 def non_negative_properties() -> frozenset[str]:
     """Properties whose values the ontology declares as xsd:nonNegativeInteger."""
-    data = resources.files("graph_builder.ontology").joinpath("vnkg.ttl").read_bytes()
+    from .vocabulary import ontology_path
+    data = ontology_path("vnkg.ttl").read_bytes()
     found = set()
     for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
         if (triple.predicate.value == _SCHEMA_RANGE and isinstance(triple.object, ox.NamedNode)

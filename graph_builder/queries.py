@@ -12,7 +12,6 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
@@ -31,7 +30,8 @@ class QueryResult:
 
 def named_queries() -> dict[str, str]:
     """Name -> query text of every named query."""
-    folder = resources.files("graph_builder.named_queries")
+    from .vocabulary import shipped_folder
+    folder = shipped_folder("graph_builder.named_queries", "queries")
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
 
 

@@ -18,8 +18,7 @@ from typing import Callable, Iterator
 import pyoxigraph as ox
 
 from .engines import _send
-from .errors import UsageError
-from .server import EndpointError
+from .errors import EndpointError, UsageError
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """A real SPARQL 1.1 endpoint over a store: the `oxigraph` server binary (PyPI package
-`oxigraph`, the `server` extra), run as a child process.
+`oxigraph`, a dependency of vnkg), run as a child process.
 
 `vnkg serve` runs it read-only (`serve-read-only`): queries at `/query`, the query page at
 `/`, and `/update` and the Graph Store's writes refused. A read-only server does not
@@ -21,15 +21,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError, VnkgError
+from .errors import EndpointError, UsageError
 
 DEFAULT_BIND = "127.0.0.1:7878"
-
-
-class EndpointError(VnkgError):
-    """A SPARQL server that cannot be started, or that refuses a request."""
-
-    exit_code = 8
 
 
 @dataclass
@@ -71,7 +65,7 @@ def oxigraph_command() -> str:
     found = shutil.which("oxigraph")
     if found is None:
         raise UsageError("the oxigraph server is not installed",
-                         hint="pip install 'vnkg[server]' (the `oxigraph` package from PyPI)")
+                         hint="reinstall vnkg: the `oxigraph` package from PyPI is one of its dependencies")
     return found
 
 

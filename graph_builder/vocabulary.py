@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
@@ -12,8 +13,19 @@ from .rdf import SKOS
 _CONCEPT_PREDICATES = (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme)
 
 
+def shipped_folder(package: str, source: str):
+    """A data folder installed as `package` (`graph_builder.ontology` is `ontology/` of the
+    repository, see pyproject.toml). Code run from a source checkout that was not installed
+    (pytest in the repository imports the package from there) finds the folder beside the
+    package instead."""
+    try:
+        return resources.files(package)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / source
+
+
 def ontology_path(name: str = "vnkg.ttl"):
-    return resources.files("graph_builder.ontology").joinpath(name)
+    return shipped_folder("graph_builder.ontology", "ontology").joinpath(name)
 
 
 @lru_cache(maxsize=1)
