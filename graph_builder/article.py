@@ -4,17 +4,14 @@ code and sentences. The extraction stages then fill in persons and meetings."""
 from __future__ import annotations
 
 import hashlib
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
 from .layout import dateline_codes, read_layout  # noqa: F401  (dateline_codes: public here too)
-from .lexicon import load_table
-from .text import canonical, fold, normalise, read_text
+from .text import canonical, normalise, read_text
 
 Span = tuple[int, int]
 

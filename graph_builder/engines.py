@@ -21,20 +21,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, UsageError
-from .queries import QueryResult, declared_params, load_query
+from .queries import QueryResult, prepare
 
-
-
-def _checked(name_or_path: str, params: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
-    label, text = load_query(name_or_path)
-    params = params or {}
-    allowed = declared_params(text)
-    if allowed:
-        unknown = [k for k in params if k not in allowed]
-        if unknown:
-            raise UsageError(f"query {label!r} takes no parameter {unknown[0]!r}",
-                             hint=f"its parameters: {', '.join(allowed)}")
-    return label, text, params
 
 
 def _ox_term(value: str, label: str):
@@ -53,7 +41,7 @@ def _value(term) -> str | None:
 def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str, str] | None = None) -> QueryResult:
     """Run a named query or a `.rq` file over the on-disk store at `store_path`."""
     from .oxstore import open_store, prefixes
-    label, text, params = _checked(name_or_path, params)
+    label, text, params = prepare(name_or_path, params)
     store = open_store(store_path, read_only=True)
     substitutions = {ox.Variable(k): _ox_term(v, label) for k, v in params.items()}
     try:
@@ -91,7 +79,7 @@ def run_endpoint_query(name_or_path: str, endpoint: str, params: dict[str, str] 
     """Run a named query or a `.rq` file against a SPARQL 1.1 endpoint (the Protocol's
     POST form, results as SPARQL JSON). The endpoint's default graph must be the union of
     its named graphs (`vnkg serve` starts it so)."""
-    label, text, params = _checked(name_or_path, params)
+    label, text, params = prepare(name_or_path, params)
     body = urllib.parse.urlencode({"query": with_values(text, params, label)}).encode("utf-8")
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded",

@@ -90,9 +90,12 @@ def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
         if known_hash is not None and digest == known_hash:
             return Outcome(path, article.id, digest, unchanged=True)
         run_stages(article)
+        triples = article_triples(article)
     except VnkgError as exc:
         return Outcome(path, Path(path).stem, error=exc.message)
-    triples = article_triples(article)
+    except Exception as exc:  # a bug in one article's extraction must not stop the corpus
+        reason = f"internal error in extraction ({type(exc).__name__}: {exc}; please report it)"
+        return Outcome(path, Path(path).stem, error=reason)
     outcome = Outcome(path, article.id, digest, persons=len(article.persons), meetings=len(article.meetings),
                       warnings=list(getattr(article, "warnings", ())))
     if as_nquads:

@@ -92,11 +92,9 @@ def _term(key: str, value: str):
     return Literal(value)
 
 
-def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None = None,
-              timeout: float | None = None) -> QueryResult:
-    """Run a named query or a `.rq` file over `dataset`; `params` bind query variables.
-    `timeout` (seconds) bounds the evaluation: past it the query is stopped and a
-    QueryError raised."""
+def prepare(name_or_path: str, params: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
+    """(label, text, params) of a query, with the parameters checked against the ones its
+    header declares (every engine runs this first)."""
     label, text = load_query(name_or_path)
     params = params or {}
     allowed = declared_params(text)
@@ -105,6 +103,15 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
         if unknown:
             raise UsageError(f"query {label!r} takes no parameter {unknown[0]!r}",
                              hint=f"its parameters: {', '.join(allowed)}")
+    return label, text, params
+
+
+def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None = None,
+              timeout: float | None = None) -> QueryResult:
+    """Run a named query or a `.rq` file over `dataset`; `params` bind query variables.
+    `timeout` (seconds) bounds the evaluation: past it the query is stopped and a
+    QueryError raised."""
+    label, text, params = prepare(name_or_path, params)
     bindings = {k: _term(k, v) for k, v in params.items()}
     try:
         prepared = prepareQuery(text)
