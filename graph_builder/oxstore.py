@@ -131,6 +131,7 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
     removed; with `shard`, only articles of that shard are considered, so the N shards
     can be built one after another into the same store (or into N stores and merged)."""
     store = open_store(store_path)
+    from .store import admit, record
     report = StoreReport(str(store_path))
     paths = select_shard(_corpus_files(inputs, report), shard)
     stored = stored_articles(store)
@@ -161,26 +162,16 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
         load.clear()
 
     for outcome in extract_outcomes(paths, jobs, known, as_nquads=True, progress=progress):
-        path = Path(outcome.path)
-        if path.stem in seen:
-            report.skipped.append((str(path), f"duplicate article identifier ({path.stem!r}, also {seen[path.stem]})"))
+        path = admit(report, seen, outcome)
+        if path is None:
             continue
-        if outcome.error is not None:
-            report.skipped.append((str(path), outcome.error))
-            continue
-        seen[path.stem] = path
         if outcome.unchanged:
             report.unchanged += 1
             continue
         if outcome.article_id in stored:
             drop.append(stored[outcome.article_id][0])
         load.append(outcome.nquads)
-        report.read.append(str(path))
-        report.warnings.extend(f"{path}: {warning}" for warning in outcome.warnings)
-        missing = [what for what, absent in (("person", not outcome.persons), ("meeting", not outcome.meetings))
-                   if absent]
-        if missing:
-            report.warnings.append(f"{path}: no {' and no '.join(missing)} found")
+        record(report, path, outcome)
         if len(load) >= _WRITE_BATCH:
             flush()
     for article_id, (graph, _) in sorted(stored.items()):

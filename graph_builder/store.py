@@ -47,6 +47,31 @@ class BuildReport:
                 f"{self.triples} triples")
 
 
+def admit(report, seen: dict[str, Path], outcome) -> Path | None:
+    """The article file of an extraction outcome, or None (then skipped with its reason:
+    it failed, or another file has the same identifier). `report` is a build's report, for
+    a file or for a store."""
+    path = Path(outcome.path)
+    if path.stem in seen:
+        report.skipped.append((str(path), f"duplicate article identifier ({path.stem!r}, also {seen[path.stem]})"))
+        return None
+    if outcome.error is not None:
+        report.skipped.append((str(path), outcome.error))
+        return None
+    seen[path.stem] = path
+    return path
+
+
+def record(report, path: Path, outcome) -> None:
+    """Count an extracted article and its warnings (`no person found`, …)."""
+    report.read.append(str(path))
+    report.warnings.extend(f"{path}: {warning}" for warning in outcome.warnings)
+    missing = [what for what, absent in (("person", not outcome.persons),
+                                         ("meeting", not outcome.meetings)) if absent]
+    if missing:
+        report.warnings.append(f"{path}: no {' and no '.join(missing)} found")
+
+
 def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
@@ -81,23 +106,13 @@ def build_graph(inputs: list[str | Path], *, jobs: int = 1, shard: tuple[int, in
             files.append(path)
     paths = select_shard(files, shard)
     for outcome in extract_outcomes(paths, jobs, progress=progress):
-        path = Path(outcome.path)
-        if path.stem in seen:
-            report.skipped.append((str(path), f"duplicate article identifier ({path.stem!r}, also {seen[path.stem]})"))
+        path = admit(report, seen, outcome)
+        if path is None:
             continue
-        if outcome.error is not None:
-            report.skipped.append((str(path), outcome.error))
-            continue
-        seen[path.stem] = path
         graph = report.dataset.graph(graph_iri(outcome.article_id))
         for triple in outcome.triples:
             graph.add(triple)
-        report.read.append(str(path))
-        report.warnings.extend(f"{path}: {warning}" for warning in outcome.warnings)
-        missing = [what for what, absent in (("person", not outcome.persons),
-                                             ("meeting", not outcome.meetings)) if absent]
-        if missing:
-            report.warnings.append(f"{path}: no {' and no '.join(missing)} found")
+        record(report, path, outcome)
     return report
 
 
