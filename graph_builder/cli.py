@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("serve", "Serve a store as a read-only SPARQL 1.1 endpoint (the oxigraph server).")
     p.add_argument("--store", required=True, metavar="DIR", help="store built by `vnkg build --store`")
+    p.add_argument("--writable", action="store_true",
+                   help="accept SPARQL Update and Graph Store writes (refused by default)")
     p.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT", help="default: 127.0.0.1:7878")
     p.set_defaults(run=_serve)
 
@@ -189,10 +191,11 @@ def _progress(unit: str):
 def _serve(args) -> int:
     import signal
     from .server import start_server
-    server = start_server(args.store, args.bind)
+    server = start_server(args.store, args.bind, writable=args.writable)
     # `kill` (SIGTERM) must stop the oxigraph child too, as Ctrl-C does
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    print(f"vnkg: SPARQL endpoint {server.query_url} (read-only; query page at {server.url}/); "
+    mode = "WRITABLE: updates accepted" if args.writable else "read-only"
+    print(f"vnkg: SPARQL endpoint {server.query_url} ({mode}; query page at {server.url}/); "
           f"Ctrl-C to stop", file=sys.stderr)
     try:
         return server.wait()
