@@ -246,7 +246,7 @@ def store_dataset(store_path: str | Path):
     for name in sorted(by_graph, key=_graph_order):
         for quad in by_graph.pop(name):
             dataset.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
-                         to_rdflib(quad.graph_name) or dataset.default_context.identifier))
+                         to_rdflib(quad.graph_name) or dataset.default_graph.identifier))
     return dataset
 
 

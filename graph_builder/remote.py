@@ -48,8 +48,8 @@ def _file_graphs(path: str | Path) -> Graphs:
     from .oxterms import to_ox
     from .store import load_graph
     dataset = load_graph(path)
-    default = dataset.default_context.identifier
-    contexts = sorted((c for c in dataset.contexts() if len(c)), key=lambda g: str(g.identifier))
+    default = dataset.default_graph.identifier
+    contexts = sorted((c for c in dataset.graphs() if len(c)), key=lambda g: str(g.identifier))
 
     def each():
         for context in contexts:

@@ -222,7 +222,7 @@ def load_graph(path: str | Path) -> Dataset:
     dataset = new_dataset()
     try:
         if fmt in ("turtle", "nt", "json-ld"):
-            dataset.default_context.parse(str(path), format=fmt)
+            dataset.default_graph.parse(str(path), format=fmt)
         else:
             dataset.parse(str(path), format=fmt)
     except Exception as exc:  # rdflib raises many kinds of parser errors
