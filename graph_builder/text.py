@@ -87,6 +87,8 @@ def slug(text: str) -> str:
 
 
 def capitalise_name(name: str) -> str:
-    """Names are written with a capital on every syllable (`Lê văn Thuận` -> `Lê Văn Thuận`);
-    apostrophe names keep their inner capital (`H'Hen`)."""
-    return " ".join(word[:1].upper() + word[1:] for word in canonical(name).split())
+    """Names are written with a capital on every syllable (`Lê văn Thuận` -> `Lê Văn Thuận`,
+    `NGUYỄN VĂN A` -> `Nguyễn Văn A`); apostrophe names keep their inner capital (`H'Hen`)."""
+    words = canonical(name).split()
+    # a caption may shout the name (`NGUYỄN VĂN A`): it is the same person as `Nguyễn Văn A`
+    return " ".join(word[:1].upper() + (word[1:].lower() if word.isupper() else word[1:]) for word in words)
