@@ -131,7 +131,10 @@ def find_meetings(article: Article) -> list[Meeting]:
             refined = classify(title)
             if refined and concept == "Conference" and refined[0].endswith("Conference"):
                 meeting.type, meeting.label = refined[0], refined[1]
-        _date(meeting, article, lead, title if n == 0 else "", meetings)
+        # the date may stand in the sentence before or after the one naming the meeting
+        nearby = " ".join(norm[a:b] for a, b in sentences[max(first, index - 1):min(last, index + 2)]
+                          if (a, b) != lead_span)
+        _date(meeting, article, lead, title if n == 0 else "", meetings, nearby)
         opening = " ".join(norm[a:b] for a, b in sentences[index:min(last, index + 4)]).lower()
         meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
         span = (sentences[first][0] if n else 0, sentences[last - 1][1] if last else len(norm))
@@ -143,8 +146,10 @@ def find_meetings(article: Article) -> list[Meeting]:
     return meetings
 
 
-def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: list[Meeting]) -> None:
-    found = find_date(lead) or (find_date(title) if title else None)
+def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: list[Meeting],
+          nearby: str = "") -> None:
+    found = find_date(lead) or (find_date(title) if title else None) or (
+        find_date(nearby) if nearby and "cùng ngày" not in fold(lead) else None)
     if found is None:
         if earlier and "cùng ngày" in fold(lead):
             meeting.date = earlier[-1].date
