@@ -22,7 +22,7 @@ from .mentions import Mention
 from .persons import Person
 from .places import Context
 from .positions import Org, render_body
-from .titles import _lexicon, parse_body
+from .titles import grammar, parse_body
 from .tokens import tokenize
 
 LEAD_SENTENCES = 3
@@ -289,15 +289,15 @@ def _distribute_unit(body, tokens, j: int) -> None:
         return
     if tokens[j].fold == "," and not parse_body(tokens, j + 1):   # `Đảng ủy, UBND phường Kỳ Long`
         return
-    _, _, units, _, _ = _lexicon()
-    from .titles import _LEVELS_OF_UNIT, match_place
+    _, _, units, _, _ = grammar()
+    from .titles import LEVELS_OF_UNIT, match_place
     for k in range(j + 1, min(j + 12, len(tokens))):
         if tokens[k].fold in {";", ".", "với", "về"} or (tokens[k].fold == "," and not parse_body(tokens, k + 1)):
             return
         unit = units.match(tokens, k)
         if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
             body.unit_word = unit[0]["word"]
-            place = match_place(tokens, unit[1], _LEVELS_OF_UNIT[unit[0]["level"]])
+            place = match_place(tokens, unit[1], LEVELS_OF_UNIT[unit[0]["level"]])
             if place:
                 body.places = place[0]
             return

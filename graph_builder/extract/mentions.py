@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..article import Article, Span
 from ..text import capitalise_name
 from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run
-from .titles import STATUS_WORDS, TitleRef, _lexicon, parse_chain
+from .titles import STATUS_WORDS, TitleRef, grammar, parse_chain
 from .tokens import Token, tokenize
 
 _AFTER_NAME_SEPARATORS = {",", "-", "(", ":"}
@@ -43,7 +43,7 @@ def _could_start_title(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _title_starters() -> frozenset[str]:
-    roles = _lexicon()[0]
+    roles = grammar().roles
     return frozenset(roles.longest) | frozenset(STATUS_WORDS)
 
 

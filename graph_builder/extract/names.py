@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..gazetteer import load_gazetteer, name_key
 from ..lexicon import load_table
-from .titles import _lexicon
+from .titles import grammar
 from .tokens import Token
 
 # Middle syllables that some writers leave in lower case.
@@ -73,7 +73,7 @@ def anchor_before(tokens: list[Token], i: int, anchors=ANCHORS) -> int | None:
 
 
 def _starts_title_or_body(tokens: list[Token], k: int) -> bool:
-    roles, bodies, units, _, _ = _lexicon()
+    roles, bodies, units, _, _ = grammar()
     if roles.match(tokens, k) or bodies.match(tokens, k):
         return True
     unit = units.match(tokens, k)

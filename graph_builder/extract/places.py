@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..article import Article, dateline_codes
 from ..gazetteer import Unit, load_gazetteer
-from .titles import _LEVELS_OF_BINDING, _LEVELS_OF_UNIT, _lexicon, match_place
+from .titles import LEVELS_OF_BINDING, LEVELS_OF_UNIT, grammar, match_place
 from .tokens import tokenize
 
 
@@ -58,7 +58,7 @@ class Context:
 
 def named_units(article: Article) -> list[tuple[Unit, ...]]:
     """Every unit named with a kind word or as a party committee, in text order."""
-    _, bodies, units, _, _ = _lexicon()
+    _, bodies, units, _, _ = grammar()
     spans = ([article.title_span] if article.title_span else []) + article.sentences
     found: list[tuple[Unit, ...]] = []
     for start, end in spans:
@@ -71,12 +71,12 @@ def named_units(article: Article) -> list[tuple[Unit, ...]]:
                 continue
             levels = None
             body = bodies.match(tokens, i)
-            if body and body[0].binding in _LEVELS_OF_BINDING:
-                levels, j = _LEVELS_OF_BINDING[body[0].binding], body[1]
+            if body and body[0].binding in LEVELS_OF_BINDING:
+                levels, j = LEVELS_OF_BINDING[body[0].binding], body[1]
             else:
                 unit = units.match(tokens, i)
                 if unit:
-                    levels, j = _LEVELS_OF_UNIT[unit[0]["level"]], unit[1]
+                    levels, j = LEVELS_OF_UNIT[unit[0]["level"]], unit[1]
             if levels:
                 place = match_place(tokens, j, levels)
                 if place:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import Unit
 from .places import Context
-from .titles import BodyRef, TitleRef, body_type
+from .titles import BodyRef, TitleRef
 
 _COMMITTEE_OF_KIND = {"huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy",
                       "thành phố": "Thành ủy", "tỉnh": "Tỉnh ủy", "thành phố trung ương": "Thành ủy"}
@@ -120,8 +120,3 @@ def render_title(title: TitleRef, context: Context) -> Post | None:
     return Post(f"{title.role} {org.name}", title.role, org, title.status)
 
 
-def render_organiser(body: BodyRef, context: Context) -> Org:
-    return render_body(body, context)
-
-
-__all__ = ["Org", "Post", "render_body", "render_title", "default_committee", "body_type"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..gazetteer import Unit, load_gazetteer
 from ..lexicon import load_table
@@ -65,8 +66,18 @@ class TitleRef:
     implied: BodyRef | None = field(default=None)
 
 
+class Grammar(NamedTuple):
+    """The title grammar's lexicons, as matchers over folded tokens."""
+    roles: Matcher
+    bodies: Matcher
+    units: Matcher
+    departments: Matcher
+    types: dict[str, BodyType]
+
+
 @lru_cache(maxsize=1)
-def _lexicon():
+def grammar() -> Grammar:
+    """The lexicons of roles, bodies, unit kinds and departments, loaded once."""
     roles = {}
     for row in load_table("roles", key="role"):
         for surface in row["surfaces"].split("|"):
@@ -80,19 +91,19 @@ def _lexicon():
             bodies[surface_key(surface)] = body_type
     units = {surface_key(r["word"]): r for r in load_table("unit_kinds", key="word")}
     departments = {surface_key(r["name"]): r["name"] for r in load_table("departments", key="name")}
-    return Matcher(roles), Matcher(bodies), Matcher(units), Matcher(departments), types
+    return Grammar(Matcher(roles), Matcher(bodies), Matcher(units), Matcher(departments), types)
 
 
 def body_type(name: str) -> BodyType:
-    return _lexicon()[4][name]
+    return grammar().types[name]
 
 
-_LEVELS_OF_BINDING = {
+LEVELS_OF_BINDING = {
     "committee-province": ("province",), "committee-district": ("district",),
     "committee-town": ("district",), "committee-urban": ("district",),
     "committee-city": ("district", "province"),
 }
-_LEVELS_OF_UNIT = {"province": ("province",), "city": ("district", "province"),
+LEVELS_OF_UNIT = {"province": ("province",), "city": ("district", "province"),
                    "district": ("district",), "commune": ("commune",), "village": ()}
 
 
@@ -122,15 +133,15 @@ def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[t
 
 
 def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, int] | None:
-    _, bodies, units, departments, _ = _lexicon()
+    _, bodies, units, departments, _ = grammar()
     found = bodies.match(tokens, i)
     if found is None:
         return None
     btype, j = found
     body = BodyRef(btype, tokens[i].start, tokens[j - 1].end)
     binding = btype.binding
-    if binding in _LEVELS_OF_BINDING:
-        place = match_place(tokens, j, _LEVELS_OF_BINDING[binding])
+    if binding in LEVELS_OF_BINDING:
+        place = match_place(tokens, j, LEVELS_OF_BINDING[binding])
         if place:
             body.places, j = place
     elif binding == "sub":
@@ -172,7 +183,7 @@ def _department_name_end(tokens: list[Token], j: int) -> int:
     a capitalised word, then words up to a unit kind word, a punctuation mark or a title."""
     if j >= len(tokens) or not (tokens[j].is_cap and tokens[j].is_word) or tokens[j].expanded:
         return j
-    roles, bodies, units, _, _ = _lexicon()
+    roles, bodies, units, _, _ = grammar()
     k = j + 1
     while k < len(tokens) and k - j < 6:
         tok = tokens[k]
@@ -185,7 +196,7 @@ def _department_name_end(tokens: list[Token], j: int) -> int:
 
 def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
     """A unit kind word and place after a body (`… huyện Hàm Yên`, a bare `… tỉnh`)."""
-    units = _lexicon()[2]
+    units = grammar().units
     unit = units.match(tokens, j)
     # `xã hội` (society) is not the commune kind word
     if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
@@ -195,11 +206,11 @@ def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
             # villages are not in the official list: the name as written (`thôn Làng Ải`)
             end = k
             while end < len(tokens) and end - k < 4 and tokens[end].is_cap and tokens[end].is_word \
-                    and not tokens[end].expanded and not _lexicon()[1].match(tokens, end):
+                    and not tokens[end].expanded and not grammar().bodies.match(tokens, end):
                 end += 1
             body.place_text = " ".join(t.text for t in tokens[k:end]) or None
             return end
-        place = match_place(tokens, k, _LEVELS_OF_UNIT[row["level"]])
+        place = match_place(tokens, k, LEVELS_OF_UNIT[row["level"]])
         if place:
             body.places, k = place
         return k
@@ -207,7 +218,7 @@ def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
 
 
 def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
-    roles, _, _, _, _ = _lexicon()
+    roles, _, _, _, _ = grammar()
     status = "current"
     start = i
     if i < len(tokens) and tokens[i].fold in STATUS_WORDS:
@@ -220,8 +231,8 @@ def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
     body = None
     if row["body"]:
         body = BodyRef(body_type(row["body"]), tokens[i].start, tokens[j - 1].end)
-        place = (match_place(tokens, j, _LEVELS_OF_BINDING[body.type.binding])
-                 if body.type.binding in _LEVELS_OF_BINDING else None)
+        place = (match_place(tokens, j, LEVELS_OF_BINDING[body.type.binding])
+                 if body.type.binding in LEVELS_OF_BINDING else None)
         if place:
             body.places, j = place
         elif body.type.binding == "located" and body.type.name != "Đảng ủy":
