@@ -34,10 +34,15 @@ class Token(NamedTuple):
     is_cap: bool    # starts with a capital or a digit
 
 
+# NamedTuple's own constructor goes through a Python-level function; a sentence makes
+# dozens of tokens, so they are built with the tuple constructor directly.
+_new = tuple.__new__
+
+
 def _token(text: str, start: int, end: int, index: int, expanded: bool, fold: str | None = None) -> Token:
     first = text[0]
-    return Token(text, fold if fold is not None else text.lower(), start, end, index, expanded,
-                 first.isalnum(), first.isupper() or first.isdigit())
+    return _new(Token, (text, fold if fold is not None else text.lower(), start, end, index, expanded,
+                        first.isalnum(), first.isupper() or first.isdigit()))
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +72,8 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
             skip_dot = match.end()
         if surface.islower() or not first.isalpha() and not any(ch.isupper() for ch in surface):
             # the common case: a lower-case word, a number or punctuation
-            tokens.append(Token(surface, lowered[at - start:match.end() - start], at, match.end(), index,
-                                False, first.isalnum(), first.isdigit()))
+            tokens.append(_new(Token, (surface, lowered[at - start:match.end() - start], at, match.end(), index,
+                                       False, first.isalnum(), first.isdigit())))
             index += 1
             continue
         pieces = [(surface, at)]
