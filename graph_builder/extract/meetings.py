@@ -41,6 +41,7 @@ _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+n
 # someone whose directive, decision or letter is cited, not someone in the room
 # `Hội nghị trực tuyến`, `theo hình thức trực tuyến đến 18 điểm cầu`
 _ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
+_VENUE_WORDS = {"tại", "trường", "sở", "đường"}   # tại, hội trường, trụ sở, hội đường
 _ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
                      re.I)
 _NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
@@ -250,7 +251,9 @@ def _organisers(article: Article, lead_span: Span, meeting: Meeting) -> list[Org
             i += 1
             continue
         inside = any(a <= tok.start < b for a, b in person_spans)
-        if not inside and (tok.start < cut or after_voi):
+        # `tại Hội trường UBND huyện`, `tại trụ sở Huyện ủy`: a venue, not an organiser
+        venue = any(t.fold in _VENUE_WORDS for t in tokens[max(0, i - 3):i])
+        if not inside and not venue and (tok.start < cut or after_voi):
             found = parse_body(tokens, i)
             if found:
                 body, j = found

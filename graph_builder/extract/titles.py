@@ -208,7 +208,11 @@ def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
             while end < len(tokens) and end - k < 4 and tokens[end].is_cap and tokens[end].is_word \
                     and not tokens[end].expanded and not grammar().bodies.match(tokens, end):
                 end += 1
-            body.place_text = " ".join(t.text for t in tokens[k:end]) or None
+            if end == k:
+                # `thôn` with no name after it is a plain word here, not a unit
+                body.unit_word = None
+                return j
+            body.place_text = " ".join(t.text for t in tokens[k:end])
             return end
         place = match_place(tokens, k, LEVELS_OF_UNIT[row["level"]])
         if place:
