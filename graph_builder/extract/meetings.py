@@ -22,7 +22,7 @@ from .mentions import Mention
 from .persons import Person
 from .places import Context
 from .positions import Org, render_body
-from .titles import grammar, parse_body
+from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
 
 LEAD_SENTENCES = 3
@@ -109,8 +109,9 @@ def find_meetings(article: Article) -> list[Meeting]:
         if found:
             triggers.append((index, found))
             break
-    if not triggers and title and sentences and classify(title):
-        triggers.append((0, classify(title)))
+    title_type = classify(title) if title else None
+    if not triggers and title_type and sentences:
+        triggers.append((0, title_type))
     if not triggers:
         article.meetings = []
         return []
@@ -128,10 +129,8 @@ def find_meetings(article: Article) -> list[Meeting]:
         lead_span = sentences[index]
         meeting = Meeting(concept, label, lead_span)
         lead = norm[lead_span[0]:lead_span[1]]
-        if n == 0 and title:
-            refined = classify(title)
-            if refined and concept == "Conference" and refined[0].endswith("Conference"):
-                meeting.type, meeting.label = refined[0], refined[1]
+        if n == 0 and title_type and concept == "Conference" and title_type[0].endswith("Conference"):
+            meeting.type, meeting.label = title_type[0], title_type[1]
         # the date may stand in the sentence before or after the one naming the meeting
         nearby = " ".join(norm[a:b] for a, b in sentences[max(first, index - 1):min(last, index + 2)]
                           if (a, b) != lead_span)
@@ -292,8 +291,7 @@ def _distribute_unit(body, tokens, j: int) -> None:
         return
     if tokens[j].fold == "," and not parse_body(tokens, j + 1):   # `Đảng ủy, UBND phường Kỳ Long`
         return
-    _, _, units, _, _ = grammar()
-    from .titles import LEVELS_OF_UNIT, match_place
+    units = grammar().units
     for k in range(j + 1, min(j + 12, len(tokens))):
         if tokens[k].fold in {";", ".", "với", "về"} or (tokens[k].fold == "," and not parse_body(tokens, k + 1)):
             return
