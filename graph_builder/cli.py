@@ -233,7 +233,7 @@ def _query(args) -> int:
                          hint="build one with `vnkg build seeds --out seeds.ttl`")
     if args.store:
         from .engines import run_store_query
-        result = run_store_query(args.name, args.store, parse_params(args.param))
+        result = run_store_query(args.name, args.store, parse_params(args.param), timeout=args.timeout)
     elif args.endpoint:
         from .engines import run_endpoint_query
         result = run_endpoint_query(args.name, args.endpoint, parse_params(args.param), timeout=args.timeout or 60.0)

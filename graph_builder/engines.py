@@ -1,18 +1,12 @@
 """Named queries on the other engines: the on-disk Oxigraph store and a remote SPARQL 1.1
-endpoint. Both give the same columns and rows as `queries.run_query` over rdflib.
-
-Parameters stay values, never text: on the store they are bound with Oxigraph's
-`substitutions` (RDF-dev SEP-0007), which requires the variable to be projected; over
-HTTP, where the protocol has no way to bind, they go into a trailing `VALUES` block of
-terms written by an N-Triples serialiser (so quotes and braces are escaped). A trailing
-`VALUES` joins after grouping, so it too filters on projected variables: every
-parameter of the named queries is a projected column.
+endpoint. Both give the same columns and rows as `queries.run_query` over rdflib, and
+bind parameters the same way (`queries.bind_params`: a VALUES block of N-Triples terms at
+the start of the last WHERE group).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,57 +15,41 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, UsageError
-from .queries import QueryResult, prepare
-
-
-
-def _ox_term(value: str, label: str):
-    try:
-        if value.startswith("<") and value.endswith(">"):
-            return ox.NamedNode(value[1:-1])
-        return ox.Literal(value)
-    except ValueError as exc:
-        raise UsageError(f"parameter value {value!r} is not a valid IRI: {exc}", where=label) from None
+from .queries import QueryResult, bind_params, prepare
 
 
 def _value(term) -> str | None:
     return None if term is None else term.value
 
 
-def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str, str] | None = None) -> QueryResult:
-    """Run a named query or a `.rq` file over the on-disk store at `store_path`."""
+def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str, str] | None = None,
+                    timeout: float | None = None) -> QueryResult:
+    """Run a named query or a `.rq` file over the on-disk store at `store_path`.
+    `timeout` (seconds) bounds the evaluation as in `queries.run_query`: Oxigraph checks
+    for it between result rows, so a sort or a grouping over the whole store is stopped
+    only once it has produced its first row."""
     from .oxstore import open_store, prefixes
+    from .queries import Timeout, within
     label, text, params = prepare(name_or_path, params)
     store = open_store(store_path, read_only=True)
-    substitutions = {ox.Variable(k): _ox_term(v, label) for k, v in params.items()}
+
+    def evaluate() -> QueryResult:
+        try:
+            solutions = store.query(bind_params(text, params, label), prefixes=prefixes())
+        except SyntaxError as exc:
+            raise QueryError(f"syntax error: {exc}", where=label) from None
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("only SELECT queries give rows", where=label)
+        columns = [v.value for v in solutions.variables]
+        return QueryResult(columns, [tuple(_value(row[i]) for i in range(len(columns))) for row in solutions])
+
     try:
-        solutions = store.query(text, substitutions=substitutions or None,
-                                prefixes=prefixes())
-    except SyntaxError as exc:
-        raise QueryError(f"syntax error: {exc}", where=label) from None
-    except (OSError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}", where=label,
-                         hint="a parameter must be a variable the query selects" if params else None) from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError("only SELECT queries give rows", where=label)
-    columns = [v.value for v in solutions.variables]
-    try:
-        rows = [tuple(_value(row[i]) for i in range(len(columns))) for row in solutions]
+        return evaluate() if timeout is None else within(evaluate, timeout)
+    except Timeout:
+        raise QueryError(f"timed out after {timeout:g} s", where=label,
+                         hint="bind a --param or add a LIMIT to narrow it, or raise --timeout") from None
     except (OSError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}", where=label) from None
-    return QueryResult(columns, rows)
-
-
-def with_values(text: str, params: dict[str, str], label: str = "query") -> str:
-    """`text` with a trailing VALUES block binding `params` (terms serialised as
-    N-Triples, so a value cannot escape its quotes)."""
-    if not params:
-        return text
-    names = " ".join(f"?{k}" for k in params)
-    if not all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k) for k in params):
-        raise UsageError("a parameter name must be a SPARQL variable name", where=label)
-    terms = " ".join(str(_ox_term(v, label)) for v in params.values())
-    return f"{text.rstrip()}\nVALUES ({names}) {{ ({terms}) }}\n"
 
 
 def run_endpoint_query(name_or_path: str, endpoint: str, params: dict[str, str] | None = None,
@@ -80,7 +58,7 @@ def run_endpoint_query(name_or_path: str, endpoint: str, params: dict[str, str] 
     POST form, results as SPARQL JSON). The endpoint's default graph must be the union of
     its named graphs (`vnkg serve` starts it so)."""
     label, text, params = prepare(name_or_path, params)
-    body = urllib.parse.urlencode({"query": with_values(text, params, label)}).encode("utf-8")
+    body = urllib.parse.urlencode({"query": bind_params(text, params, label)}).encode("utf-8")
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": "application/sparql-results+json"})

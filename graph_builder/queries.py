@@ -1,7 +1,17 @@
 """Named SPARQL queries (`queries/*.rq`, shipped in the package) and user queries.
 
-Parameters are bound as RDF terms through the engine (rdflib `initBindings`), never
-formatted into the query text: a value with quotes, braces or `} UNION {` stays a value.
+Parameters are bound the same way on every engine (rdflib, the Oxigraph store, a remote
+endpoint): by a `VALUES` block at the start of the query's last `WHERE` group, holding
+the values as RDF terms written by an N-Triples serialiser. A value with quotes, braces
+or `} UNION {` stays a value. Binding at the start (rather than filtering the rows at the
+end) lets an engine start from the bound pattern: one person's posts are an index
+lookup, not a scan of every post. The named queries put the patterns that bind their
+parameters in their last `WHERE` group; a column that may be empty (a meeting's
+locality) carries a guard, so that binding it keeps only the rows that have that value.
+
+A named query may ship narrowed forms, `NAME+PARAM.rq`, used when PARAM is bound: the
+same rows, from a query that starts at that parameter where the general form cannot
+(its pattern is optional there). Tests check each form against the general one.
 """
 
 from __future__ import annotations
@@ -14,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
 
 from .errors import QueryError, UsageError
@@ -28,11 +38,25 @@ class QueryResult:
     rows: list[tuple[str | None, ...]]
 
 
-def named_queries() -> dict[str, str]:
-    """Name -> query text of every named query."""
+def _shipped_queries() -> dict[str, str]:
     from .vocabulary import shipped_folder
     folder = shipped_folder("graph_builder.named_queries", "queries")
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
+
+
+def named_queries() -> dict[str, str]:
+    """Name -> query text of every named query (its general form)."""
+    return {name: text for name, text in _shipped_queries().items() if "+" not in name}
+
+
+def narrowed_forms() -> dict[tuple[str, str], str]:
+    """(query name, parameter) -> the text of the query's form narrowed by that parameter."""
+    forms = {}
+    for name, text in _shipped_queries().items():
+        if "+" in name:
+            base, _, param = name.partition("+")
+            forms[(base, param)] = text
+    return forms
 
 
 def describe(text: str) -> str:
@@ -46,19 +70,35 @@ def describe(text: str) -> str:
 
 
 def declared_params(text: str) -> list[str]:
+    """The parameters a query's header declares, in order: `# Parameters: article (an
+    article identifier), person (a name ...)`; a parenthesis may go on over the next
+    comment lines."""
     match = _PARAMS.search(text)
     if not match:
         return []
-    # `article (an article identifier), person (a name, NFC, as in the graph)`
-    names = re.sub(r"\([^)]*\)", "", match.group(1))
+    declared = match.group(1)
+    rest = iter(text[match.end():].splitlines()[1:])
+    while declared.count("(") > declared.count(")"):
+        line = next(rest, "")
+        if not line.startswith("#"):
+            break
+        declared += " " + line.lstrip("# ")
+    names = re.sub(r"\([^)]*\)", "", declared)
     return [part.split()[0] for part in names.split(",") if part.strip()]
 
 
-def load_query(name_or_path: str) -> tuple[str, str]:
-    """(label, text) of a named query or of a `.rq` file."""
+def load_query(name_or_path: str, params: dict[str, str] | None = None) -> tuple[str, str]:
+    """(label, text) of a named query or of a `.rq` file; for a named query with a form
+    narrowed by one of the bound `params`, that form (the first such parameter in the
+    order the query declares them)."""
     queries = named_queries()
     if name_or_path in queries:
-        return name_or_path, queries[name_or_path]
+        text = queries[name_or_path]
+        forms = narrowed_forms()
+        for param in declared_params(text):
+            if params and param in params and (name_or_path, param) in forms:
+                return name_or_path, forms[(name_or_path, param)]
+        return name_or_path, text
     path = Path(name_or_path)
     if path.suffix == ".rq" or path.exists():
         if not path.is_file():
@@ -81,22 +121,51 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def _term(key: str, value: str):
-    """A parameter value as an RDF term: `<iri>` an IRI, anything else a plain literal."""
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def term_text(key: str, value: str) -> str:
+    """A parameter value as an RDF term in N-Triples syntax: `<iri>` stays an IRI (checked),
+    anything else becomes a plain literal with its quotes and line breaks escaped."""
     if value.startswith("<") and value.endswith(">"):
         iri = value[1:-1]
         if not iri or _IRI_FORBIDDEN.search(iri):
             raise UsageError(f"--param {key}: {value!r} is not a valid IRI",
                              hint="an IRI has no spaces, quotes, braces or angle brackets inside")
-        return URIRef(iri)
-    return Literal(value)
+        return f"<{iri}>"
+    return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
+
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_COMMENT = re.compile(r"(^|\s)#[^\n]*")
+
+
+def bind_params(text: str, params: dict[str, str], label: str = "query") -> str:
+    """`text` with `params` bound by a VALUES block at the start of its last WHERE group,
+    on the same line (error positions in the rest of the query do not move)."""
+    if not params:
+        return text
+    for key in params:
+        if not _VARIABLE.fullmatch(key):
+            raise UsageError(f"parameter name {key!r} is not a SPARQL variable name", where=label)
+    masked = _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+    groups = list(_WHERE.finditer(masked))
+    if not groups:
+        raise UsageError("a parameter needs a query with a WHERE clause", where=label,
+                         hint="write `SELECT ... WHERE { ... }`")
+    names = " ".join(f"?{k}" for k in params)
+    values = " ".join(term_text(k, v) for k, v in params.items())
+    at = groups[-1].end()
+    return f"{text[:at]} VALUES ({names}) {{ ({values}) }}{text[at:]}"
 
 
 def prepare(name_or_path: str, params: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
     """(label, text, params) of a query, with the parameters checked against the ones its
-    header declares (every engine runs this first)."""
-    label, text = load_query(name_or_path)
+    header declares (every engine runs this first). The text is unbound: check its syntax,
+    then bind the parameters with `bind_params`."""
     params = params or {}
+    label, text = load_query(name_or_path, params)
     allowed = declared_params(text)
     if allowed:
         unknown = [k for k in params if k not in allowed]
@@ -112,33 +181,36 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
     `timeout` (seconds) bounds the evaluation: past it the query is stopped and a
     QueryError raised."""
     label, text, params = prepare(name_or_path, params)
-    bindings = {k: _term(k, v) for k, v in params.items()}
     try:
         prepared = prepareQuery(text)
+        if params:
+            prepared = prepareQuery(bind_params(text, params, label))
+    except UsageError:
+        raise
     except Exception as exc:
         raise QueryError(f"syntax error: {_syntax_message(exc, text)}", where=label) from None
     dataset.default_union = True
 
     def evaluate() -> QueryResult:
-        result = dataset.query(prepared, initBindings=bindings)
+        result = dataset.query(prepared)
         columns = [str(v) for v in result.vars]
         rows = [tuple(None if value is None else str(value) for value in row) for row in result]
         return QueryResult(columns, rows)
 
     try:
-        return evaluate() if timeout is None else _within(evaluate, timeout)
-    except _Timeout:
+        return evaluate() if timeout is None else within(evaluate, timeout)
+    except Timeout:
         raise QueryError(f"timed out after {timeout:g} s", where=label,
                          hint="bind a --param or add a LIMIT to narrow it, or raise --timeout") from None
     except Exception as exc:
         raise QueryError(f"query failed: {exc}", where=label) from None
 
 
-class _Timeout(Exception):
-    pass
+class Timeout(Exception):
+    """A query ran past its time limit (raised inside the worker thread to stop it)."""
 
 
-def _within(work, seconds: float):
+def within(work, seconds: float):
     """`work()` in a worker thread, stopped after `seconds`. rdflib evaluates SPARQL in
     Python, so the thread is stopped by raising an exception in it (CPython's
     PyThreadState_SetAsyncExc) rather than left running in the background."""
@@ -150,7 +222,7 @@ def _within(work, seconds: float):
     def target():
         try:
             box["value"] = work()
-        except _Timeout:
+        except Timeout:
             pass
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
             box["error"] = exc
@@ -159,9 +231,9 @@ def _within(work, seconds: float):
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Timeout))
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(Timeout))
         thread.join(5.0)
-        raise _Timeout()
+        raise Timeout()
     if "error" in box:
         raise box["error"]
     return box["value"]

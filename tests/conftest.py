@@ -7,7 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from .support import SEEDS
+from .support import CORPUS, SEEDS
+
+
+@pytest.fixture(scope="session")
+def corpus_build():
+    """Seeds, dev and the first held-out set built once (a `BuildReport`)."""
+    from graph_builder import build_graph
+    return build_graph(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory):
+    """The same articles in an on-disk Oxigraph store."""
+    from graph_builder.oxstore import build_store
+    path = tmp_path_factory.mktemp("store") / "corpus.db"
+    build_store(CORPUS, path, jobs=2)
+    return path
 
 
 @pytest.fixture(scope="session")

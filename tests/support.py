@@ -10,6 +10,8 @@ SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold"
 DEV = ROOT / "tests" / "data" / "dev"
 QUERIES = ROOT / "queries"
 ONTOLOGY = ROOT / "ontology"
+# Seeds, dev and the first held-out set: 40 articles, more than one parallel batch.
+CORPUS = [SEEDS, DEV / "articles", ROOT / "tests" / "data" / "holdout" / "articles"]
 
 # The public contract of the named queries (the foundation issue): these headers first,
 # in this order; extra columns may follow.

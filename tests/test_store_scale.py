@@ -9,35 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.engines import run_store_query, with_values
+from graph_builder.engines import run_store_query
+from graph_builder.queries import bind_params
 from graph_builder.errors import UsageError
 from graph_builder.oxstore import build_store, export_store
 from graph_builder.parallel import parse_shard, shard_of
 from graph_builder.queries import named_queries, run_query, to_csv
 from graph_builder.store import build_graph, serialise
 
-from .support import DEV, ROOT, SEEDS
+from .support import CORPUS, DEV, ROOT, SEEDS
 
-HOLDOUT = ROOT / "tests" / "data" / "holdout" / "articles"
-CORPUS = [SEEDS, DEV / "articles", HOLDOUT]       # 40 articles: more than one parallel batch
 PARAMS = {
     "chairs": [{"person": "Lương Thị Hoa"}, {"article": "004_3c103d710c67eb8a"}],
     "positions": [{"person": "Nguyễn Duy Hòa"}],
     "persons": [{"article": "001_e53dd4812b96e18f"}, {"person": 'x" } UNION { ?s ?p ?o'}],
-    "meetings": [{"article": "003_3efc173e9c33baf7"}],
+    "meetings": [{"article": "003_3efc173e9c33baf7"}, {"locality": "Như Xuân"}],
 }
-
-
-@pytest.fixture(scope="module")
-def corpus_build():
-    return build_graph(CORPUS)
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "corpus.db"
-    build_store(CORPUS, path, jobs=2)
-    return path
 
 
 def _nq(dataset) -> bytes:
@@ -58,9 +45,11 @@ def test_store_param_with_quotes_and_braces_stays_a_value(corpus_store):
     assert result.columns == ["article", "person"]
 
 
-def test_store_with_values_escapes_the_value():
-    text = with_values("SELECT ?person WHERE { ?p <http://x/name> ?person }", {"person": 'a" } #'})
-    assert text.endswith('VALUES (?person) { ("a\\" } #") }\n')
+def test_queries_bind_params_escapes_the_value_at_the_start_of_the_last_where_group():
+    text = bind_params("SELECT ?person WHERE { { SELECT ?p WHERE { ?p <http://x/name> ?person } } }",
+                       {"person": 'a" } #\nb'})
+    assert text == ('SELECT ?person WHERE { { SELECT ?p WHERE { VALUES (?person) { ("a\\" } #\\nb") }'
+                    ' ?p <http://x/name> ?person } } }')
 
 
 @pytest.mark.parametrize("suffix", [".nq", ".nt", ".ttl", ".trig", ".jsonld"])

@@ -57,9 +57,10 @@ def test_queries_bad_iri_param_is_a_usage_error(seeds, value):
 
 
 def test_queries_endpoint_values_block_escapes_hostile_values():
-    from graph_builder.engines import with_values
-    text = with_values("SELECT ?person WHERE { ?p <n> ?person }", {"person": HOSTILE[0]})
-    assert text.endswith('VALUES (?person) { ("Nguyễn Duy Hòa\\" } UNION { ?p ?x ?person } #") }\n')
+    from graph_builder.queries import bind_params
+    text = bind_params("SELECT ?person WHERE { ?p <n> ?person }", {"person": HOSTILE[0]})
+    assert text == ('SELECT ?person WHERE { VALUES (?person) { ("Nguyễn Duy Hòa\\" } UNION { ?p ?x ?person } #") }'
+                    ' ?p <n> ?person }')
 
 
 @pytest.mark.parametrize("query, where", [
@@ -93,6 +94,19 @@ def test_queries_timeout_stops_the_query(seeds, tmp_path):
     assert caught.value.exit_code == 4
     time.sleep(0.2)
     # the worker was stopped, not left computing in the background
+    assert not [t for t in threading.enumerate() if t.name == "vnkg-query"]
+
+
+def test_queries_timeout_stops_a_store_query_between_rows(corpus_store, tmp_path):
+    from graph_builder.engines import run_store_query
+    path = tmp_path / "rows.rq"
+    path.write_text("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n", encoding="utf-8")   # ~10^13 rows
+    began = time.monotonic()
+    with pytest.raises(QueryError) as caught:
+        run_store_query(str(path), corpus_store, timeout=0.5)
+    assert time.monotonic() - began < 5
+    assert caught.value.message == "timed out after 0.5 s"
+    time.sleep(0.2)
     assert not [t for t in threading.enumerate() if t.name == "vnkg-query"]
 
 
