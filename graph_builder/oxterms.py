@@ -54,16 +54,15 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(datatype))
 
 
-def nquads(triples, graph, *, with_default: bool = False) -> bytes:
-    """N-Quads bytes of `triples` (rdflib terms) in the named graph `graph` and, with
-    `with_default`, in the default graph too."""
+def nquads(triples, graph) -> tuple[bytes, bytes]:
+    """`triples` (rdflib terms) as N-Quads bytes in the named graph `graph`, and as
+    N-Triples bytes (which load into the default graph)."""
     data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples],
                         format=ox.RdfFormat.N_TRIPLES)
     lines = [line for line in data.split(b"\n") if line]
     # An N-Triples line ends " ."; the N-Quads line puts the graph name before the dot.
     name = b" " + str(to_ox(graph)).encode("utf-8") + b" .\n"
-    named = b"".join(line[:-2] + name for line in lines)
-    return named + data if with_default else named
+    return b"".join(line[:-2] + name for line in lines), data
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,8 @@ class Outcome:
     article_id: str
     content_hash: str | None = None
     triples: list = field(default_factory=list)
-    nquads: bytes = b""
+    nquads: bytes = b""            # in the article's named graph
+    ntriples: bytes = b""          # the same triples, for the default graph (the merge)
     error: str | None = None
     persons: int = 0
     meetings: int = 0
@@ -100,7 +101,7 @@ def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
                       warnings=list(getattr(article, "warnings", ())))
     if as_nquads:
         from .oxterms import nquads
-        outcome.nquads = nquads(triples, graph_iri(article.id), with_default=True)
+        outcome.nquads, outcome.ntriples = nquads(triples, graph_iri(article.id))
     else:
         outcome.triples = triples
     return outcome
