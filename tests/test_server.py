@@ -56,6 +56,8 @@ def test_server_named_query_gives_the_rdflib_rows(name, served, seeds_dataset):
     ("persons", {"person": 'x" } UNION { ?s ?p ?o }'}), ("chairs", {"person": "Lương Thị Hoa"}),
     ("chairs", {"article": "004_3c103d710c67eb8a"}), ("positions", {"person": "Nguyễn Duy Hòa"}),
     ("meetings", {"article": "003_3efc173e9c33baf7"}), ("timeline", {"person": "Lương Thị Hoa"}),
+    ("meetings", {"locality": "Như Xuân"}), ("chairs", {"locality": "Điện Biên"}),
+    ("positions", {"locality": "Hàm Yên"}), ("encounters", {"person": "Mùa A Sơn"}),
 ])
 def test_server_binds_params_as_values(name, params, served, seeds_dataset):
     expected = run_query(name, seeds_dataset, params)
