@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, UsageError
-from .queries import QueryResult, bind_params, prepare
+from .queries import QueryResult, bind_params, evaluate_within, prepare
 
 
 def _value(term) -> str | None:
@@ -29,7 +29,6 @@ def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str,
     for it between result rows, so a sort or a grouping over the whole store is stopped
     only once it has produced its first row."""
     from .oxstore import open_store, prefixes
-    from .queries import Timeout, within
     label, text, params = prepare(name_or_path, params)
     store = open_store(store_path, read_only=True)
 
@@ -43,13 +42,7 @@ def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str,
         columns = [v.value for v in solutions.variables]
         return QueryResult(columns, [tuple(_value(row[i]) for i in range(len(columns))) for row in solutions])
 
-    try:
-        return evaluate() if timeout is None else within(evaluate, timeout)
-    except Timeout:
-        raise QueryError(f"timed out after {timeout:g} s", where=label,
-                         hint="bind a --param or add a LIMIT to narrow it, or raise --timeout") from None
-    except (OSError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}", where=label) from None
+    return evaluate_within(evaluate, timeout, label)
 
 
 def run_endpoint_query(name_or_path: str, endpoint: str, params: dict[str, str] | None = None,

@@ -6,12 +6,12 @@ the values as RDF terms written by an N-Triples serialiser. A value with quotes,
 or `} UNION {` stays a value. Binding at the start (rather than filtering the rows at the
 end) lets an engine start from the bound pattern: one person's posts are an index
 lookup, not a scan of every post. The named queries put the patterns that bind their
-parameters in their last `WHERE` group; a column that may be empty (a meeting's
-locality) carries a guard, so that binding it keeps only the rows that have that value.
+parameters in their last `WHERE` group.
 
 A named query may ship narrowed forms, `NAME+PARAM.rq`, used when PARAM is bound: the
 same rows, from a query that starts at that parameter where the general form cannot
-(its pattern is optional there). Tests check each form against the general one.
+(its pattern is optional there, as a meeting's locality is). Tests check that every
+parameter keeps exactly the general form's rows with that value.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
 
-from .errors import QueryError, UsageError
+from .errors import QueryError, UsageError, VnkgError
 
 _PARAMS = re.compile(r"^#\s*Parameters:\s*(.*)$", re.M)
 
@@ -38,7 +39,9 @@ class QueryResult:
     rows: list[tuple[str | None, ...]]
 
 
+@lru_cache(maxsize=1)
 def _shipped_queries() -> dict[str, str]:
+    """Name -> text of every `.rq` file shipped, read once (callers copy, never change it)."""
     from .vocabulary import shipped_folder
     folder = shipped_folder("graph_builder.named_queries", "queries")
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
@@ -182,12 +185,14 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
     QueryError raised."""
     label, text, params = prepare(name_or_path, params)
     try:
-        prepared = prepareQuery(text)
-        if params:
-            prepared = prepareQuery(bind_params(text, params, label))
+        prepared = prepareQuery(bind_params(text, params, label))
     except UsageError:
         raise
     except Exception as exc:
+        try:                      # report the error where it is in the query as written
+            prepareQuery(text)
+        except Exception as original:
+            exc = original
         raise QueryError(f"syntax error: {_syntax_message(exc, text)}", where=label) from None
     dataset.default_union = True
 
@@ -197,20 +202,28 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
         rows = [tuple(None if value is None else str(value) for value in row) for row in result]
         return QueryResult(columns, rows)
 
+    return evaluate_within(evaluate, timeout, label)
+
+
+def evaluate_within(evaluate, timeout: float | None, label: str) -> QueryResult:
+    """`evaluate()` bounded by `timeout` seconds (None: unbounded), on any engine; a
+    timeout or an engine's failure becomes a QueryError naming the query."""
     try:
-        return evaluate() if timeout is None else within(evaluate, timeout)
-    except Timeout:
+        return evaluate() if timeout is None else _within(evaluate, timeout)
+    except _Timeout:
         raise QueryError(f"timed out after {timeout:g} s", where=label,
                          hint="bind a --param or add a LIMIT to narrow it, or raise --timeout") from None
+    except VnkgError:          # already says what went wrong (a bad parameter, a syntax error)
+        raise
     except Exception as exc:
         raise QueryError(f"query failed: {exc}", where=label) from None
 
 
-class Timeout(Exception):
+class _Timeout(Exception):
     """A query ran past its time limit (raised inside the worker thread to stop it)."""
 
 
-def within(work, seconds: float):
+def _within(work, seconds: float):
     """`work()` in a worker thread, stopped after `seconds`. rdflib evaluates SPARQL in
     Python, so the thread is stopped by raising an exception in it (CPython's
     PyThreadState_SetAsyncExc) rather than left running in the background."""
@@ -222,7 +235,7 @@ def within(work, seconds: float):
     def target():
         try:
             box["value"] = work()
-        except Timeout:
+        except _Timeout:
             pass
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
             box["error"] = exc
@@ -231,9 +244,9 @@ def within(work, seconds: float):
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(Timeout))
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Timeout))
         thread.join(5.0)
-        raise Timeout()
+        raise _Timeout()
     if "error" in box:
         raise box["error"]
     return box["value"]
