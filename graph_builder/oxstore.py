@@ -6,10 +6,12 @@ files whose hash changed or that are new, drops the graphs of files that are gon
 longer readable), and leaves the rest untouched. Nodes shared between articles (a person,
 a body, a place) have IRIs made from their content, so each article's graph restates
 what it says about them and removing one article's graph never removes another's facts.
+The concepts facts point to (a role, a meeting type) are described once, in the
+vocabulary graph, kept as the installed ontology has them while any article is stored.
 
 The default graph holds the merge of all article graphs, each triple once. Queries run
 on it rather than on Oxigraph's union of the named graphs, which repeats a triple once
-per graph stating it (a locality's name, a meeting type's label): a query without
+per graph stating it (a locality's name, a body's kind): a query without
 DISTINCT would return a row per repetition, where rdflib's union returns one.
 """
 
@@ -154,15 +156,19 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
     # one batch waits behind the one being written, so memory stays bounded.
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-store-writer")
     writing: list[Future] = []
+    voided = False
 
     def flush() -> None:
         if not (drop or load):
             return
         # Until this build completes, the store's recorded fingerprint is void: a build
         # interrupted midway (bulk loads are not transactions) re-extracts everything.
-        _write_fingerprint(Path(store_path), None)
-        # Articles restate what they say about shared nodes (a place's name, a meeting
-        # type's label): each triple goes to the merge once per batch, not once per article.
+        nonlocal voided
+        if not voided:
+            _write_fingerprint(Path(store_path), None)
+            voided = True
+        # Articles restate what they say about shared nodes (a place's name, a body's
+        # kind): each triple goes to the merge once per batch, not once per article.
         data = b"".join(load) + b"".join(dict.fromkeys(line + b"\n" for chunk in merge
                                                         for line in chunk.split(b"\n") if line))
         if writing:
@@ -196,15 +202,33 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
             writing.pop().result()
     finally:
         writer.shutdown(wait=True)
+    report.articles = len(stored_articles(store))
+    _sync_vocabulary(store, keep=report.articles > 0)
     store.flush()
     if report.read or report.removed:
         # Bulk loads leave many overlapping files; compacting them once makes every later
         # lookup cheaper (named queries run twice as fast on a 5M-triple store).
         store.optimize()
     _write_fingerprint(Path(store_path), fingerprint)
-    report.articles = len(stored_articles(store))
     report.triples = count_triples(store)
     return report
+
+
+def _sync_vocabulary(store: ox.Store, *, keep: bool) -> None:
+    """The vocabulary graph (and its share of the merge) as the installed ontology
+    describes the concepts, while the store holds any article; absent when it holds none.
+    Rewritten only when it differs, so a re-run with nothing changed writes nothing."""
+    from .oxterms import nquads
+    from .rdf import VOCABULARY_GRAPH
+    from .vocabulary import vocabulary_triples
+    graph = ox.NamedNode(str(VOCABULARY_GRAPH))
+    data, triples = nquads(vocabulary_triples(), VOCABULARY_GRAPH) if keep else (b"", b"")
+    held = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
+    if held == set(ox.parse(triples, format=ox.RdfFormat.N_TRIPLES)):
+        return
+    _remove_graphs(store, [graph])
+    if data:
+        store.load(data + triples, format=ox.RdfFormat.N_QUADS)
 
 
 def _write_batch(store: ox.Store, drop: list[ox.NamedNode], data: bytes, *, bulk: bool) -> None:
@@ -281,9 +305,10 @@ def store_dataset(store_path: str | Path):
     return dataset
 
 
-def _graph_order(name: str) -> tuple[str, str]:
+def _graph_order(name: str) -> tuple[bool, str, str]:
     from urllib.parse import unquote
-    return (unquote(name.rsplit("/", 1)[-1]), name)
+    from .rdf import VOCABULARY_GRAPH
+    return (name == str(VOCABULARY_GRAPH), unquote(name.rsplit("/", 1)[-1]), name)
 
 
 def export_store(store_path: str | Path, out: str | Path) -> int:

@@ -56,7 +56,9 @@ ROLE = {"chair": VNKG.ChairRole, "attendee": VNKG.AttendeeRole, "speaker": VNKG.
         "reporter": VNKG.ReporterRole, "concluder": VNKG.ConcluderRole}
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
-_CONCEPT_VALUED = {VNKG.level, VNKG.status, VNKG.role, VNKG.meetingType, VNKG.organisationKind}
+# The concepts that facts point to (a role, a meeting type, a level) are described once,
+# in a graph of their own beside the articles' graphs, not restated by every article.
+VOCABULARY_GRAPH = ID["vocabulary"]
 
 
 @lru_cache(maxsize=65536)
@@ -74,7 +76,8 @@ def article_iri(article_id: str) -> URIRef:
 
 
 def graph_iri(article_id: str) -> URIRef:
-    """The named graph holding one article's facts."""
+    """The named graph holding one article's facts (never `VOCABULARY_GRAPH`: an article
+    identifier is quoted into one path segment under `graph/`)."""
     return ID[f"graph/{quote(article_id, safe='')}"]
 
 
@@ -119,9 +122,6 @@ class _Emitter:
 
     def add(self, s, p, o) -> None:
         self.triples.append((s, p, o))
-        if p in _CONCEPT_VALUED and self.once(o):
-            from .vocabulary import concept_triples
-            self.triples.extend(concept_triples(o))
 
     def once(self, node: URIRef) -> bool:
         if node in self.done:

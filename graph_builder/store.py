@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph
 from .corpus import scan_corpus
 from .errors import InputError, UsageError
 from .parallel import Progress, extract_outcomes, select_shard
-from .rdf import PREFIXES, graph_iri
+from .rdf import PREFIXES, VOCABULARY_GRAPH, graph_iri
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
 
@@ -113,7 +113,17 @@ def build_graph(inputs: list[str | Path], *, jobs: int = 1, shard: tuple[int, in
         for triple in outcome.triples:
             graph.add(triple)
         record(report, path, outcome)
+    if report.read:
+        add_vocabulary(report.dataset)
     return report
+
+
+def add_vocabulary(dataset: Dataset) -> None:
+    """The concepts the facts point to, in their own graph (see `rdf.VOCABULARY_GRAPH`)."""
+    from .vocabulary import vocabulary_triples
+    graph = dataset.graph(VOCABULARY_GRAPH)
+    for triple in vocabulary_triples():
+        graph.add(triple)
 
 
 def _name_problem(path: Path) -> str | None:

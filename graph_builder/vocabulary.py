@@ -42,9 +42,14 @@ def shapes_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=None)
-def concept_triples(concept: URIRef) -> tuple:
-    """A concept's type, labels and notation, copied into the data so that queries can show
-    `Hội nghị giao ban` and `chair` without loading the ontology."""
+@lru_cache(maxsize=1)
+def vocabulary_triples() -> tuple:
+    """Every concept of the ontology's schemes (roles, statuses, levels, meeting types,
+    kinds of body) with its types, labels, notation and scheme: the content of
+    `rdf.VOCABULARY_GRAPH`, which goes with the data so that queries can show `Hội nghị
+    giao ban` and `chair` without loading the ontology. Sorted, so that it is written
+    the same way on every run."""
     graph = ontology_graph()
-    return tuple((concept, p, o) for p in _CONCEPT_PREDICATES for o in graph.objects(concept, p))
+    concepts = set(graph.subjects(SKOS.inScheme, None))
+    return tuple(sorted(((c, p, o) for c in concepts for p in _CONCEPT_PREDICATES for o in graph.objects(c, p)),
+                        key=lambda t: tuple(term.n3() for term in t)))

@@ -11,7 +11,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph_builder import build_graph, extract_file, load_graph, run_query, write_graph
-from graph_builder.rdf import ID, OA, PROV, SCHEMA, VNKG, article_iri, graph_iri
+from graph_builder.rdf import ID, OA, PROV, SCHEMA, SKOS, VNKG, article_iri, graph_iri
 
 from .support import SEEDS
 
@@ -158,6 +158,21 @@ def test_rdf_one_named_graph_per_article(seeds_nq, seeds_ttl):
     # Turtle merges them: the same triples
     merged = Graph().parse(seeds_ttl, format="turtle")
     assert set(merged) == {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+
+
+def test_rdf_concepts_are_described_once_in_the_vocabulary_graph(seeds_nq):
+    from graph_builder.rdf import VOCABULARY_GRAPH
+    dataset = load_graph(seeds_nq)
+    vocabulary = dataset.graph(VOCABULARY_GRAPH)
+    concept_valued = (VNKG.role, VNKG.status, VNKG.level, VNKG.meetingType, VNKG.organisationKind)
+    used = {o for p in concept_valued for _, _, o, _ in dataset.quads((None, p, None, None))}
+    assert {VNKG.ChairRole, VNKG.CurrentHolding, VNKG.ProvinceLevel} <= used
+    for concept in used:
+        labels = {label.language for label in vocabulary.objects(concept, SKOS.prefLabel)}
+        assert labels == {"vi", "en"}, concept
+    # an article's graph holds its facts, not the ontology's description of a role
+    for p in SEEDS.glob("*.txt"):
+        assert not set(dataset.graph(graph_iri(p.stem)).triples((None, SKOS.prefLabel, None))), p.name
 
 
 def test_rdf_turtle_round_trip_is_isomorphic(seeds_graph, seeds_ttl):

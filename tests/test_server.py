@@ -120,7 +120,7 @@ def test_push_loads_and_replaces_graphs_on_a_writable_server(tmp_path):
                           union_default_graph=True)
     try:
         report = push(server.store_url, store=local)
-        assert report.graphs == 5
+        assert report.graphs == 6          # five articles and the vocabulary
         export_store(local, tmp_path / "local.nq")
         assert _server_nquads(server) == (tmp_path / "local.nq").read_bytes()
 
@@ -142,7 +142,7 @@ def test_push_a_graph_file_and_cli(vnkg, seeds_nq, tmp_path):
     try:
         result = vnkg("push", "--graph", seeds_nq, "--endpoint", server.store_url)
         assert result.code == 0, result
-        assert "5 graphs" in result.err
+        assert "6 graphs" in result.err    # five articles and the vocabulary
         assert _server_nquads(server) == seeds_nq.read_bytes()
         result = vnkg("query", "persons", "--endpoint", server.query_url, "--format", "csv")
         assert result.code == 0, result

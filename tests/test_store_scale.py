@@ -128,6 +128,30 @@ def test_store_incremental_add_change_delete(tmp_path):
     assert (report.read, report.removed, report.articles) == ([], ["004_3c103d710c67eb8a"], 5)
     _assert_store_is_full_build(store, folder, tmp_path)
 
+    for path in folder.glob("*.txt"):
+        path.unlink()
+    report = build_store([folder], store)
+    # the vocabulary goes with the last article: an emptied store is empty
+    assert (len(report.removed), report.articles, report.triples) == (5, 0, 0)
+
+
+def test_store_vocabulary_graph_is_restored_when_it_differs(tmp_path):
+    import pyoxigraph as ox
+    from graph_builder.oxstore import open_store
+    from graph_builder.rdf import VOCABULARY_GRAPH
+    folder, store_path = _copy_corpus(tmp_path / "articles"), tmp_path / "store.db"
+    build_store([folder], store_path)
+    store = open_store(store_path)
+    graph = ox.NamedNode(str(VOCABULARY_GRAPH))
+    label = next(store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                                         None, graph))
+    store.remove(label)
+    store.remove(ox.Quad(label.subject, label.predicate, label.object, ox.DefaultGraph()))
+    del store
+    report = build_store([folder], store_path)
+    assert (report.read, report.unchanged) == ([], 5)
+    _assert_store_is_full_build(store_path, folder, tmp_path)
+
 
 def test_store_delete_keeps_facts_another_article_states(tmp_path):
     # Two copies of an article under two names state the same person, place and body;
