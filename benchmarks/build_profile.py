@@ -1,0 +1,82 @@
+"""Where a store build's time goes: one `build_store` (2 jobs by default) with the store's
+writer timed batch by batch, the final compaction timed, and the CPU time of the main
+process's threads by name (`rocksdb:low` is RocksDB's background compaction), read from
+/proc when the build ends. The extraction workers are other processes, not counted here.
+
+    python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+
+def _thread_cpu() -> Counter:
+    """CPU seconds of this process's live threads, by thread name (Linux only)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: Counter = Counter()
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue       # the thread ended meanwhile
+        found[name] += (int(fields[11]) + int(fields[12])) / ticks   # utime + stime
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Where a store build's time goes.")
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--store", type=Path, required=True, help="a new store (replaced if it exists)")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+
+    import pyoxigraph as ox
+    import graph_builder.oxstore as oxstore
+
+    batches: list[tuple[float, int]] = []
+    write = oxstore._write_batch
+
+    def timed_write(store, drop, data, *, bulk):
+        start = time.perf_counter()
+        write(store, drop, data, bulk=bulk)
+        batches.append((time.perf_counter() - start, len(data)))
+
+    compaction = [0.0]
+    optimize = ox.Store.optimize
+
+    def timed_optimize(store):
+        start = time.perf_counter()
+        optimize(store)
+        compaction[0] += time.perf_counter() - start
+
+    oxstore._write_batch = timed_write
+    ox.Store.optimize = timed_optimize
+    shutil.rmtree(args.store, ignore_errors=True)
+    print(f"corpus: {args.corpus}; load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    start, cpu = time.perf_counter(), time.process_time()
+    report = oxstore.build_store([args.corpus], args.store, jobs=args.jobs)
+    seconds = time.perf_counter() - start
+    threads = _thread_cpu()
+    print(f"{len(report.read)} articles, {report.triples} triples in {seconds:.1f} s "
+          f"({len(report.read) / seconds:.0f} articles/s, {args.jobs} jobs)")
+    print(f"main process: {time.process_time() - cpu:.1f} CPU-s; by thread: "
+          + ", ".join(f"{name} {value:.1f}" for name, value in threads.most_common(4)))
+    busy = sum(t for t, _ in batches)
+    print(f"writer busy {busy:.1f} s of {seconds:.1f} s, {len(batches)} batches; compaction at the end {compaction[0]:.1f} s")
+    step = max(1, len(batches) // 8)
+    for i in range(0, len(batches), step):
+        t, size = batches[i]
+        print(f"  batch {i + 1:>4}: {t:5.2f} s for {size / 1e6:.0f} MB of N-Quads")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
