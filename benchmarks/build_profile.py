@@ -4,6 +4,7 @@ process's threads by name (`rocksdb:low` is RocksDB's background compaction), re
 /proc when the build ends. The extraction workers are other processes, not counted here.
 
     python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db
+    python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db --batch 1000
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--store", type=Path, required=True, help="a new store (replaced if it exists)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--batch", type=int, help="articles per write to the store (default: the build's own)")
     args = parser.parse_args()
 
     import pyoxigraph as ox
@@ -58,6 +60,8 @@ def main() -> int:
         compaction[0] += time.perf_counter() - start
 
     oxstore._write_batch = timed_write
+    if args.batch:
+        oxstore._WRITE_BATCH = args.batch
     ox.Store.optimize = timed_optimize
     shutil.rmtree(args.store, ignore_errors=True)
     print(f"corpus: {args.corpus}; load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

@@ -31,7 +31,11 @@ from .errors import InputError, UsageError
 from .parallel import Progress, extract_outcomes, in_shard, select_shard
 from .rdf import PREFIXES
 
-_WRITE_BATCH = 1000   # articles per write to the store (~100 MB of N-Quads)
+# Articles per write to the store (~270 MB of N-Quads). Each bulk load lands in RocksDB's
+# first level, whose background compaction then rewrites what overlaps it; fewer, larger
+# loads cut that work by a third (40k articles: 108 -> 74 CPU-s, the build 222 -> 210 s)
+# for ~1.5 GB more peak memory, which stays flat whatever the corpus size.
+_WRITE_BATCH = 4000
 _BULK = 200           # from this many articles on, a bulk load (fast, not a transaction)
 _STATE = "vnkg-build.json"   # beside RocksDB's files, which it leaves alone
 # Modules that never change an article's triples (a new module is assumed to, to be safe).
