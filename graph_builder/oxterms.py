@@ -69,19 +69,11 @@ def nquads(triples, graph) -> tuple[bytes, bytes]:
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-_IRI_TEXT: dict[URIRef, str] = {}
-
-
+@lru_cache(maxsize=1 << 16)
 def _iri_text(iri: URIRef) -> str:
-    text = _IRI_TEXT.get(iri)
-    if text is None:
-        # Oxigraph checks the IRI here, in the worker, where a bad one fails its article
-        # only; unchecked, it would fail the bulk load of a thousand articles.
-        text = str(ox.NamedNode(iri))
-        if len(_IRI_TEXT) > 1 << 16:     # most IRIs are one article's: keep the cache small
-            _IRI_TEXT.clear()
-        _IRI_TEXT[iri] = text
-    return text
+    # Oxigraph checks the IRI here, in the worker, where a bad one fails its article
+    # only; unchecked, it would fail the bulk load of a thousand articles.
+    return str(ox.NamedNode(iri))
 
 
 def _term_text(term) -> str:

@@ -1,9 +1,9 @@
 """Loading graphs into a remote server: SPARQL 1.1 Graph Store Protocol (Fuseki, GraphDB,
 Virtuoso, a shared Oxigraph server).
 
-Each article's named graph (and the vocabulary graph) is sent with its own `PUT ?graph=IRI`, which replaces what
-the server held under that name: pushing again after a rebuild updates changed articles
-in place and never duplicates facts. Graphs of articles deleted locally are left on the
+Each article's named graph, and the vocabulary graph, is sent with its own
+`PUT ?graph=IRI`, which replaces what the server held under that name: pushing again
+after a rebuild updates changed articles in place and never duplicates facts. Graphs of articles deleted locally are left on the
 server (the protocol has no "keep only these"); push to an emptied server to drop them.
 """
 

@@ -114,11 +114,11 @@ def build_graph(inputs: list[str | Path], *, jobs: int = 1, shard: tuple[int, in
             graph.add(triple)
         record(report, path, outcome)
     if report.read:
-        add_vocabulary(report.dataset)
+        _add_vocabulary(report.dataset)
     return report
 
 
-def add_vocabulary(dataset: Dataset) -> None:
+def _add_vocabulary(dataset: Dataset) -> None:
     """The concepts the facts point to, in their own graph (see `rdf.VOCABULARY_GRAPH`)."""
     from .vocabulary import vocabulary_triples
     graph = dataset.graph(VOCABULARY_GRAPH)
