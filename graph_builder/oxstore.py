@@ -239,10 +239,11 @@ def _write_batch(store: ox.Store, drop: list[ox.NamedNode], data: bytes, *, bulk
     """Remove the graphs of replaced or deleted articles, then load a batch of N-Quads."""
     _remove_graphs(store, drop)
     if data:
-        if bulk:
-            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        else:
-            store.load(data, format=ox.RdfFormat.N_QUADS)
+        # Lenient: Oxigraph skips re-validating every IRI, which costs a seventh of a bulk
+        # load (4 000 articles: 9.1 -> 7.8 s). The data is `oxterms.nquads` output, whose
+        # IRIs each passed Oxigraph's own check in the worker that extracted the article.
+        load = store.bulk_load if bulk else store.load
+        load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
 def _corpus_files(inputs: list[str | Path], report: StoreReport) -> list[Path]:

@@ -61,6 +61,9 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 VOCABULARY_GRAPH = ID["vocabulary"]
 
 
+_BOOLEAN = {True: Literal(True), False: Literal(False)}
+
+
 @lru_cache(maxsize=65536)
 def _text(value: str) -> Literal:
     """A plain string literal; names, titles and labels repeat across facts and articles."""
@@ -142,8 +145,8 @@ class _Emitter:
         self.add(node, OA.hasSelector, position)
         self.add(node, OA.hasSelector, quote_node)
         self.add(position, RDF_TYPE, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, _offset(start))
+        self.add(position, OA.end, _offset(end))
         self.add(quote_node, RDF_TYPE, OA.TextQuoteSelector)
         self.add(quote_node, OA.exact, Literal(self.article.text[start:end]))
 
@@ -186,6 +189,13 @@ class _Emitter:
         return node
 
 
+@lru_cache(maxsize=65536)
+def _offset(value: int) -> Literal:
+    # a typed literal from a Python int costs rdflib several microseconds; offsets repeat
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=4096)
 def _date_literal(value: str) -> Literal:
     if value.startswith("--"):
         return Literal(value, datatype=XSD.gMonthDay)
@@ -258,7 +268,7 @@ def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
         e.add(node, VNKG.date, _date_literal(meeting.date))
     if meeting.time_of_day:
         e.add(node, VNKG.timeOfDay, _text(meeting.time_of_day))
-    e.add(node, VNKG.online, Literal(meeting.online))
+    e.add(node, VNKG.online, _BOOLEAN[meeting.online])
     if meeting.locality is not None:
         e.add(node, VNKG.locality, e.unit(meeting.locality))
     if meeting.province is not None:

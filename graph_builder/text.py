@@ -77,7 +77,18 @@ _ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
 def ascii_fold(text: str) -> str:
     """Strip diacritics (`Hàm Yên` -> `Ham Yen`), for slugs."""
     decomposed = unicodedata.normalize("NFD", text.translate(_ASCII_EXTRA))
+    if decomposed.isascii():
+        return decomposed
+    if max(decomposed) <= "\uffff":
+        return decomposed.translate(_combining_marks())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    # one translation instead of a Python test per character (a name or a body's full
+    # name is slugged for every IRI made from it)
+    return {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
 
 
 @lru_cache(maxsize=65536)

@@ -110,3 +110,14 @@ def test_text_slug_is_ascii_and_readable(text, expected):
 
 def test_text_ascii_fold_strips_marks_and_d_bar():
     assert ascii_fold("Điện Biên Phủ") == "Dien Bien Phu"
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_text_ascii_fold_drops_exactly_the_combining_marks(raw):
+    # the fast path (one translation over the BMP) must agree with the definition,
+    # for any text: Vietnamese, other scripts, marks beyond the BMP
+    expected = "".join(ch for ch in unicodedata.normalize("NFD", raw.replace("đ", "d").replace("Đ", "D"))
+                       if not unicodedata.combining(ch))
+    assert ascii_fold(raw) == expected
+    assert ascii_fold("Ủy ban nhân dân xã Nậm Nèn \U0001d167") == "Uy ban nhan dan xa Nam Nen "

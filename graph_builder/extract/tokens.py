@@ -62,20 +62,22 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     index = 0
     skip_dot = -1
     for match in _TOKEN.finditer(norm, start, end):
-        surface = match.group()
-        at = match.start()
+        at, stop = match.span()
         if at == skip_dot:
             continue
+        surface = norm[at:stop]
         first = surface[0]
-        # `TP. Điện Biên Phủ`: the dot belongs to the abbreviation
-        if first.isupper() and match.end() < end and norm[match.end()] == "." and surface + "." in expand:
-            skip_dot = match.end()
-        if surface.islower() or not first.isalpha() and not any(ch.isupper() for ch in surface):
+        if surface.islower() or not first.isalpha() and (
+                not first.isupper() if len(surface) == 1 else
+                surface.isdigit() or not any(ch.isupper() for ch in surface)):
             # the common case: a lower-case word, a number or punctuation
-            tokens.append(_new(Token, (surface, lowered[at - start:match.end() - start], at, match.end(), index,
+            tokens.append(_new(Token, (surface, lowered[at - start:stop - start], at, stop, index,
                                        False, first.isalnum(), first.isdigit())))
             index += 1
             continue
+        # `TP. Điện Biên Phủ`: the dot belongs to the abbreviation
+        if first.isupper() and stop < end and norm[stop] == "." and surface + "." in expand:
+            skip_dot = stop
         pieces = [(surface, at)]
         cuts = _split_joined(surface) if "'" not in surface and not surface[1:].islower() else []
         if cuts:
@@ -95,24 +97,37 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
 class Matcher:
     """Longest match of folded word sequences (`phó bí thư thường trực`) at a position."""
 
+    _END = object()    # marks, in the trie, where an entry ends
+
     def __init__(self, entries: dict[tuple[str, ...], object]):
         self.entries = entries
-        # longest entry per first word: most tokens start no entry at all (the hot path)
-        self.longest: dict[str, int] = {}
+        # A trie of the entries' words: a match walks it once along the tokens, where
+        # trying every length from the longest down built a tuple per length and most
+        # tokens start no entry at all (the hot path).
+        self.trie: dict = {}
+        for key, value in entries.items():
+            node = self.trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node[self._END] = value
+        self.longest: dict[str, int] = {}     # first word -> words of its longest entry
         for key in entries:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def match(self, tokens: list[Token], i: int) -> tuple[object, int] | None:
         if i >= len(tokens):
             return None
-        longest = self.longest.get(tokens[i].fold)
-        if longest is None:
-            return None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            key = tuple(t.fold for t in tokens[i:i + n])
-            if key in self.entries:
-                return self.entries[key], i + n
-        return None
+        node = self.trie.get(tokens[i].fold)
+        found = None
+        end = _END = self._END
+        while node is not None:
+            i += 1
+            if _END in node:
+                found, end = node[_END], i
+            if i == len(tokens):
+                break
+            node = node.get(tokens[i].fold)
+        return None if end is _END else (found, end)
 
 
 def surface_key(surface: str) -> tuple[str, ...]:
