@@ -1,7 +1,9 @@
 """Where a store build's time goes: one `build_store` (2 jobs by default) with the store's
 writer timed batch by batch, the final compaction timed, and the CPU time of the main
 process's threads by name (`rocksdb:low` is RocksDB's background compaction), read from
-/proc when the build ends. The extraction workers are other processes, not counted here.
+/proc when the build ends (the extraction workers are other processes, not counted there),
+the machine's CPU use (all processes) over the build and 10 s at a time, and the main
+process's peak memory.
 
     python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db
     python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db --batch 1000
@@ -30,6 +32,13 @@ def _thread_cpu() -> Counter:
             continue       # the thread ended meanwhile
         found[name] += (int(fields[11]) + int(fields[12])) / ticks   # utime + stime
     return found
+
+
+def _machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]          # idle + iowait
+    return sum(fields) - idle, sum(fields)
 
 
 def main() -> int:
@@ -65,14 +74,32 @@ def main() -> int:
     ox.Store.optimize = timed_optimize
     shutil.rmtree(args.store, ignore_errors=True)
     print(f"corpus: {args.corpus}; load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    start, cpu = time.perf_counter(), time.process_time()
+    import threading
+    timeline: list[int] = []
+    done = threading.Event()
+
+    def sample() -> None:      # the machine's CPU use, 10 s at a time
+        last = _machine_ticks()
+        while not done.wait(10):
+            now = _machine_ticks()
+            timeline.append(round(100 * (now[0] - last[0]) / max(now[1] - last[1], 1)))
+            last = now
+
+    threading.Thread(target=sample, daemon=True).start()
+    start, cpu, ticks = time.perf_counter(), time.process_time(), _machine_ticks()
     report = oxstore.build_store([args.corpus], args.store, jobs=args.jobs)
     seconds = time.perf_counter() - start
+    busy_ticks, all_ticks = (after - before for after, before in zip(_machine_ticks(), ticks))
+    done.set()
     threads = _thread_cpu()
     print(f"{len(report.read)} articles, {report.triples} triples in {seconds:.1f} s "
           f"({len(report.read) / seconds:.0f} articles/s, {args.jobs} jobs)")
     print(f"main process: {time.process_time() - cpu:.1f} CPU-s; by thread: "
           + ", ".join(f"{name} {value:.1f}" for name, value in threads.most_common(4)))
+    print(f"machine: CPU busy {100 * busy_ticks / max(all_ticks, 1):.0f}% of {os.cpu_count()} cores "
+          "(workers, the store and anything else running); by 10 s: " + " ".join(map(str, timeline)))
+    import resource
+    print(f"peak memory of the main process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     busy = sum(t for t, _ in batches)
     print(f"writer busy {busy:.1f} s of {seconds:.1f} s, {len(batches)} batches; compaction at the end {compaction[0]:.1f} s")
     step = max(1, len(batches) // 8)

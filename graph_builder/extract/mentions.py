@@ -15,7 +15,7 @@ from ..article import Article, Span
 from ..text import capitalise_name
 from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run
 from .titles import STATUS_WORDS, TitleRef, grammar, parse_chain
-from .tokens import Token, tokenize
+from .tokens import tokenize
 
 _AFTER_NAME_SEPARATORS = {",", "-", "(", ":"}
 _LIST_GLUE = {",", ";", "và", "cùng", "-", ":"}
@@ -35,10 +35,6 @@ class Mention:
     def is_short(self) -> bool:
         """`đồng chí Hoa`: a given name alone."""
         return self.name is not None and " " not in self.name
-
-
-def _could_start_title(token: Token) -> bool:
-    return token.fold in _title_starters()
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +57,9 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
     tokens = tokenize(article.norm, span[0], span[1])
     chains: list[tuple[int, int, list[TitleRef]]] = []
     i = 0
+    starters = _title_starters()
     while i < len(tokens):
-        if _could_start_title(tokens[i]):
+        if tokens[i].fold in starters:
             found = parse_chain(tokens, i)
             if found:
                 chains.append((i, found[1], found[0]))

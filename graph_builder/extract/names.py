@@ -46,6 +46,7 @@ HONORIFICS = {("ts",), ("ths",), ("pgs",), ("gs",), ("pgs.ts",), ("gs.ts",), ("b
 
 
 _HONORIFIC_ENDS = frozenset(words[-1] for words in HONORIFICS)
+_ANCHOR_ENDS = frozenset(words[-1] for words in ANCHORS | STRONG_ANCHORS)
 
 
 def skip_honorific(tokens: list[Token], i: int) -> int:
@@ -61,10 +62,13 @@ def skip_honorific(tokens: list[Token], i: int) -> int:
 
 def anchor_before(tokens: list[Token], i: int, anchors=ANCHORS) -> int | None:
     """Index where `đồng chí` / `Đ/c` / `ông` / `bà` starts when it ends right before `i`
-    (a colon or a rank may stand between: `các đồng chí: …`, `đồng chí Đại tá …`)."""
+    (a colon or a rank may stand between: `các đồng chí: …`, `đồng chí Đại tá …`).
+    `anchors` is `ANCHORS` or part of it."""
     i = skip_honorific(tokens, i)
     if i >= 1 and tokens[i - 1].fold == ":":
         i -= 1
+    if i < 1 or tokens[i - 1].fold not in _ANCHOR_ENDS:
+        return None        # the common case: asked before every capitalised word
     for anchor in anchors:
         n = len(anchor)
         if i - n >= 0 and tuple(t.fold for t in tokens[i - n:i]) == anchor:
