@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -74,7 +76,6 @@ def main() -> int:
     ox.Store.optimize = timed_optimize
     shutil.rmtree(args.store, ignore_errors=True)
     print(f"corpus: {args.corpus}; load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    import threading
     timeline: list[int] = []
     done = threading.Event()
 
@@ -98,7 +99,6 @@ def main() -> int:
           + ", ".join(f"{name} {value:.1f}" for name, value in threads.most_common(4)))
     print(f"machine: CPU busy {100 * busy_ticks / max(all_ticks, 1):.0f}% of {os.cpu_count()} cores "
           "(workers, the store and anything else running); by 10 s: " + " ".join(map(str, timeline)))
-    import resource
     print(f"peak memory of the main process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     busy = sum(t for t, _ in batches)
     print(f"writer busy {busy:.1f} s of {seconds:.1f} s, {len(batches)} batches; compaction at the end {compaction[0]:.1f} s")

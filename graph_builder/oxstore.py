@@ -155,22 +155,21 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
     drop: list[ox.NamedNode] = []
     load: list[bytes] = []
     merge: list[bytes] = []
-    loaded: set[str] = set()
 
     # Writer threads load batches while extraction goes on: Oxigraph's bulk load releases
     # the GIL, and run in turn the two would each leave the other idle. Two batches may
     # load at once (a bulk load is single-threaded below a million quads, and loading is
     # the build's longest task); a third accumulates, so memory stays bounded.
     writer = ThreadPoolExecutor(max_workers=_WRITERS, thread_name_prefix="vnkg-store-writer")
-    writing: list[Future] = []
-    voided = removing = False          # removing: the batch in `writing` removes graphs
+    writing: list[tuple[Future, bool]] = []      # a batch being loaded, and whether it removes
+    voided = False
 
     def flush() -> None:
         if not (drop or load):
             return
         # Until this build completes, the store's recorded fingerprint is void: a build
         # interrupted midway (bulk loads are not transactions) re-extracts everything.
-        nonlocal voided, removing
+        nonlocal voided
         if not voided:
             _write_fingerprint(Path(store_path), None)
             voided = True
@@ -180,11 +179,10 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
                                                         for line in chunk.split(b"\n") if line))
         # Removing a graph checks which of its triples other graphs still state, which a
         # concurrent load would make wrong: a batch that removes runs alone.
-        alone = bool(drop) or removing
+        alone = bool(drop) or any(removes for _, removes in writing)
         while writing and (alone or len(writing) >= _WRITERS):
-            writing.pop(0).result()
-        removing = bool(drop)
-        writing.append(writer.submit(_write_batch, store, list(drop), data, bulk=len(load) >= _BULK))
+            writing.pop(0)[0].result()
+        writing.append((writer.submit(_write_batch, store, list(drop), data, bulk=len(load) >= _BULK), bool(drop)))
         drop.clear()
         load.clear()
         merge.clear()
@@ -200,7 +198,6 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
             if outcome.article_id in stored:
                 drop.append(stored[outcome.article_id][0])
             load.append(outcome.nquads)
-            loaded.add(outcome.article_id)
             merge.append(outcome.ntriples)
             record(report, path, outcome)
             if len(load) >= _WRITE_BATCH:
@@ -210,13 +207,13 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
                 drop.append(graph)
                 report.removed.append(article_id)
         flush()
-        for future in writing:
+        for future, _ in writing:
             future.result()
     finally:
         writer.shutdown(wait=True)
     # What the store now holds, known without asking it (a query over every article's
-    # graph takes seconds on a large store): the articles kept, and those loaded.
-    report.articles = len((stored.keys() - set(report.removed)) | loaded)
+    # graph takes seconds on a large store): the articles stored or read, less those removed.
+    report.articles = len((stored.keys() | seen.keys()) - set(report.removed))
     _sync_vocabulary(store, keep=report.articles > 0)
     store.flush()
     if report.read or report.removed:

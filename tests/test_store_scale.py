@@ -138,6 +138,28 @@ def test_store_incremental_add_change_delete(tmp_path):
     assert (len(report.removed), report.articles, report.triples) == (5, 0, 0)
 
 
+def test_store_batches_loaded_at_once_give_the_full_build(tmp_path, monkeypatch):
+    # Batches of two articles, bulk-loaded: several load at once, and a batch that
+    # replaces or removes articles must wait for them and load alone.
+    import graph_builder.oxstore as oxstore
+    monkeypatch.setattr(oxstore, "_WRITE_BATCH", 2)
+    monkeypatch.setattr(oxstore, "_BULK", 1)
+    folder, store = _copy_corpus(tmp_path / "articles"), tmp_path / "store.db"
+    for path in sorted((DEV / "articles").glob("*.txt"))[:5]:
+        shutil.copy(path, folder / path.name)
+    report = build_store([folder], store, jobs=2)
+    assert (len(report.read), report.articles) == (10, 10)
+    _assert_store_is_full_build(store, folder, tmp_path, report)
+
+    changed = folder / "001_e53dd4812b96e18f.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Lương Thị Hoa", "Lương Thị Hòa"),
+                       encoding="utf-8")
+    (folder / "004_3c103d710c67eb8a.txt").unlink()
+    report = build_store([folder], store, jobs=2)
+    assert (report.read, report.removed, report.articles) == ([str(changed)], ["004_3c103d710c67eb8a"], 9)
+    _assert_store_is_full_build(store, folder, tmp_path, report)
+
+
 def test_store_vocabulary_graph_is_restored_when_it_differs(tmp_path):
     import pyoxigraph as ox
     from graph_builder.oxstore import open_store

@@ -40,7 +40,7 @@ class Mention:
 @lru_cache(maxsize=1)
 def _title_starters() -> frozenset[str]:
     roles = grammar().roles
-    return frozenset(roles.longest) | frozenset(STATUS_WORDS)
+    return roles.first_words | frozenset(STATUS_WORDS)
 
 
 def find_mentions(article: Article) -> list[Mention]:

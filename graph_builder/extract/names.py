@@ -46,7 +46,7 @@ HONORIFICS = {("ts",), ("ths",), ("pgs",), ("gs",), ("pgs.ts",), ("gs.ts",), ("b
 
 
 _HONORIFIC_ENDS = frozenset(words[-1] for words in HONORIFICS)
-_ANCHOR_ENDS = frozenset(words[-1] for words in ANCHORS | STRONG_ANCHORS)
+_ANCHOR_ENDS = frozenset(words[-1] for words in ANCHORS)
 
 
 def skip_honorific(tokens: list[Token], i: int) -> int:

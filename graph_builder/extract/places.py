@@ -61,10 +61,10 @@ def named_units(article: Article) -> list[tuple[Unit, ...]]:
     _, bodies, units, _, _ = grammar()
     spans = ([article.title_span] if article.title_span else []) + article.sentences
     found: list[tuple[Unit, ...]] = []
+    starters = bodies.first_words | units.first_words
     for start, end in spans:
         tokens = tokenize(article.norm, start, end)
         i = 0
-        starters = bodies.longest.keys() | units.longest.keys()
         while i < len(tokens):
             if tokens[i].fold not in starters:
                 i += 1

@@ -45,6 +45,13 @@ def _token(text: str, start: int, end: int, index: int, expanded: bool, fold: st
                         first.isalnum(), first.isupper() or first.isdigit()))
 
 
+def _has_upper(surface: str) -> bool:
+    # asked of every number and punctuation mark: a single character or digits need no loop
+    if len(surface) == 1:
+        return surface.isupper()
+    return not surface.isdigit() and any(ch.isupper() for ch in surface)
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, ...]]:
     return {row["abbreviation"]: tuple(row["expansion"].split())
@@ -67,9 +74,7 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
             continue
         surface = norm[at:stop]
         first = surface[0]
-        if surface.islower() or not first.isalpha() and (
-                not first.isupper() if len(surface) == 1 else
-                surface.isdigit() or not any(ch.isupper() for ch in surface)):
+        if surface.islower() or not first.isalpha() and not _has_upper(surface):
             # the common case: a lower-case word, a number or punctuation
             tokens.append(_new(Token, (surface, lowered[at - start:stop - start], at, stop, index,
                                        False, first.isalnum(), first.isdigit())))
@@ -94,13 +99,13 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+_END = object()    # marks, in a matcher's trie, where an entry ends
+
+
 class Matcher:
     """Longest match of folded word sequences (`phó bí thư thường trực`) at a position."""
 
-    _END = object()    # marks, in the trie, where an entry ends
-
     def __init__(self, entries: dict[tuple[str, ...], object]):
-        self.entries = entries
         # A trie of the entries' words: a match walks it once along the tokens, where
         # trying every length from the longest down built a tuple per length and most
         # tokens start no entry at all (the hot path).
@@ -109,25 +114,18 @@ class Matcher:
             node = self.trie
             for word in key:
                 node = node.setdefault(word, {})
-            node[self._END] = value
-        self.longest: dict[str, int] = {}     # first word -> words of its longest entry
-        for key in entries:
-            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+            node[_END] = value
+        self.first_words = frozenset(self.trie)
 
     def match(self, tokens: list[Token], i: int) -> tuple[object, int] | None:
-        if i >= len(tokens):
-            return None
-        node = self.trie.get(tokens[i].fold)
+        node = self.trie.get(tokens[i].fold) if i < len(tokens) else None
         found = None
-        end = _END = self._END
         while node is not None:
             i += 1
             if _END in node:
-                found, end = node[_END], i
-            if i == len(tokens):
-                break
-            node = node.get(tokens[i].fold)
-        return None if end is _END else (found, end)
+                found = (node[_END], i)
+            node = node.get(tokens[i].fold) if i < len(tokens) else None
+        return found
 
 
 def surface_key(surface: str) -> tuple[str, ...]:
