@@ -63,12 +63,32 @@ def normalise(text: str) -> str:
 
 def canonical(text: str) -> str:
     """A display form: normalised, single spaces, trimmed."""
+    if len(text) <= _SHORT:
+        return _canonical_short(text)
     return " ".join(normalise(text).split())
 
 
 def fold(text: str) -> str:
     """A comparison key: canonical form, case-folded (`Hoà` and `hòa` give the same key)."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
     return canonical(text).casefold()
+
+
+# Names, titles and places are folded again and again (each article restates its
+# province, its bodies, its officials' titles), so short strings are cached; an
+# article's full text is not, it would only fill the cache.
+_SHORT = 120
+
+
+@lru_cache(maxsize=1 << 16)
+def _canonical_short(text: str) -> str:
+    return " ".join(normalise(text).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _canonical_short(text).casefold()
 
 
 _ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})

@@ -193,6 +193,36 @@ def test_store_delete_keeps_facts_another_article_states(tmp_path):
     _assert_store_is_full_build(store, folder, tmp_path)
 
 
+def test_store_merge_line_restated_in_an_earlier_batch_survives_its_removal(tmp_path, monkeypatch):
+    # Three copies of an article in batches of two: the third copy's merge lines were
+    # loaded by the first batch and are skipped; deleting the first two copies must
+    # still leave them, since the third copy's graph states them.
+    import graph_builder.oxstore as oxstore
+    monkeypatch.setattr(oxstore, "_WRITE_BATCH", 2)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SEEDS / "001_e53dd4812b96e18f.txt", folder / f"{name}.txt")
+    store = tmp_path / "store.db"
+    build_store([folder], store, jobs=1)
+    _assert_store_is_full_build(store, folder, tmp_path)
+    (folder / "a.txt").unlink()
+    (folder / "b.txt").unlink()
+    report = build_store([folder], store, jobs=1)
+    assert report.removed == ["a", "b"]
+    _assert_store_is_full_build(store, folder, tmp_path)
+
+
+def test_oxstore_merge_lines_skip_what_an_earlier_batch_restated():
+    from graph_builder.oxstore import _merge_lines
+    restated: set[bytes] = set()
+    first = _merge_lines([b"<p> <n> \"Hoa\" .\n<x> <k> <t> .\n", b"<p> <n> \"Hoa\" .\n<y> <k> <t> .\n"], restated)
+    assert first == b'<p> <n> "Hoa" .\n<x> <k> <t> .\n<y> <k> <t> .\n'
+    assert restated == {b'<p> <n> "Hoa" .'}               # only what several articles stated
+    second = _merge_lines([b'<p> <n> "Hoa" .\n<x> <k> <t> .\n'], restated)
+    assert second == b"<x> <k> <t> .\n"
+
+
 @pytest.mark.parametrize("count", [2, 3])
 def test_build_shards_merge_into_the_full_build(count, corpus_build, tmp_path):
     lines: list[bytes] = []
