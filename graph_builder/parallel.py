@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -140,6 +141,17 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
+def _lost_worker(done: int, total: int) -> VnkgError:
+    # A worker that dies takes its batch with it and leaves the pool unusable: killed by
+    # the system (out of memory), or a script that starts a build at import time, which
+    # each new worker then re-runs as it imports the caller's main module.
+    return VnkgError(f"an extraction worker stopped abruptly after {done} of {total} articles; "
+                     "the build stopped there", where="vnkg build",
+                     hint="run it again, with fewer --jobs if memory is short (a store build then "
+                          "re-extracts everything); from a Python script, call the build under "
+                          "`if __name__ == \"__main__\":`")
+
+
 def extract_outcomes(paths: list[Path], jobs: int = 1, known: dict[str, str] | None = None,
                      as_nquads: bool = False, progress: Progress | None = None) -> Iterator[Outcome]:
     """Extract every file, `jobs` processes at a time, yielding outcomes in the order of
@@ -165,7 +177,10 @@ def extract_outcomes(paths: list[Path], jobs: int = 1, known: dict[str, str] | N
             if len(pending) >= jobs * _IN_FLIGHT:
                 break
         while pending:
-            outcomes = pending.popleft().result()
+            try:
+                outcomes = pending.popleft().result()
+            except BrokenProcessPool:
+                raise _lost_worker(done, total) from None
             following = next(upcoming, None)
             if following is not None:
                 pending.append(pool.submit(_extract_batch, following, as_nquads))

@@ -301,3 +301,23 @@ def test_store_benchmark_generator_is_deterministic_by_seed(tmp_path):
     report = build_graph([tmp_path / "a"])
     assert len(report.read) == 5 and not report.skipped
     assert len(run_query("chairs", report.dataset).rows) == 5
+
+
+def test_parallel_lost_worker_is_one_clear_error(tmp_path):
+    # A script that builds at import time, without a main guard: each worker re-imports
+    # it as its main module, tries to start a build of its own and dies, so the pool
+    # breaks. The caller gets one error saying why, and no partial output.
+    import subprocess
+    import sys
+    script = tmp_path / "unguarded.py"
+    out = tmp_path / "out.nq"
+    script.write_text(
+        "from graph_builder import VnkgError, build_graph, write_graph\n"
+        "try:\n"
+        f"    write_graph(build_graph({[str(p) for p in CORPUS]!r}, jobs=2).dataset, {str(out)!r})\n"
+        "except VnkgError as exc:\n"
+        "    print(exc.render())\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "an extraction worker stopped abruptly" in done.stdout
+    assert 'if __name__ == "__main__":' in done.stdout
+    assert not out.exists()
