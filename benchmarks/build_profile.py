@@ -3,7 +3,7 @@ writer timed batch by batch, the final compaction timed, and the CPU time of the
 process's threads by name (`rocksdb:low` is RocksDB's background compaction), read from
 /proc when the build ends (the extraction workers are other processes, not counted there),
 the machine's CPU use (all processes) over the build and 10 s at a time, and the main
-process's peak memory.
+process's peak memory and its memory 10 s at a time.
 
     python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db
     python benchmarks/build_profile.py /tmp/vnkg-40k --store /tmp/s40k.db --batch 1000
@@ -34,6 +34,14 @@ def _thread_cpu() -> Counter:
             continue       # the thread ended meanwhile
         found[name] += (int(fields[11]) + int(fields[12])) / ticks   # utime + stime
     return found
+
+
+def _rss_mb() -> int:
+    """This process's resident memory now, in MB (Linux only)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 def _machine_ticks() -> tuple[int, int]:
@@ -79,11 +87,14 @@ def main() -> int:
     timeline: list[int] = []
     done = threading.Event()
 
-    def sample() -> None:      # the machine's CPU use, 10 s at a time
+    memory: list[int] = []
+
+    def sample() -> None:      # the machine's CPU use and the main process's memory, 10 s at a time
         last = _machine_ticks()
         while not done.wait(10):
             now = _machine_ticks()
             timeline.append(round(100 * (now[0] - last[0]) / max(now[1] - last[1], 1)))
+            memory.append(_rss_mb())
             last = now
 
     threading.Thread(target=sample, daemon=True).start()
@@ -99,7 +110,8 @@ def main() -> int:
           + ", ".join(f"{name} {value:.1f}" for name, value in threads.most_common(4)))
     print(f"machine: CPU busy {100 * busy_ticks / max(all_ticks, 1):.0f}% of {os.cpu_count()} cores "
           "(workers, the store and anything else running); by 10 s: " + " ".join(map(str, timeline)))
-    print(f"peak memory of the main process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak memory of the main process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+          "by 10 s (MB): " + " ".join(map(str, memory)))
     busy = sum(t for t, _ in batches)
     print(f"writer busy {busy:.1f} s of {seconds:.1f} s, {len(batches)} batches; compaction at the end {compaction[0]:.1f} s")
     step = max(1, len(batches) // 8)

@@ -175,16 +175,19 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
         if not voided:
             _write_fingerprint(Path(store_path), None)
             voided = True
-        data = b"".join(load) + _merge_lines(merge, restated)
-        # Removing a graph checks which of its triples other graphs still state, which a
-        # concurrent load would make wrong: a batch that removes runs alone.
-        alone = bool(drop) or any(removes for _, removes in writing)
-        while writing and (alone or len(writing) >= _WRITERS):
-            writing.pop(0)[0].result()
-        writing.append((writer.submit(_write_batch, store, list(drop), data, bulk=len(load) >= _BULK), bool(drop)))
+        # One copy of the batch, and the articles' own bytes let go before waiting for
+        # a writer: held side by side through the wait, they were a batch too many.
+        data = b"".join([*load, _merge_lines(merge, restated)])
+        bulk, dropped = len(load) >= _BULK, list(drop)
         drop.clear()
         load.clear()
         merge.clear()
+        # Removing a graph checks which of its triples other graphs still state, which a
+        # concurrent load would make wrong: a batch that removes runs alone.
+        alone = bool(dropped) or any(removes for _, removes in writing)
+        while writing and (alone or len(writing) >= _WRITERS):
+            writing.pop(0)[0].result()
+        writing.append((writer.submit(_write_batch, store, dropped, data, bulk=bulk), bool(dropped)))
 
     try:
         for outcome in extract_outcomes(paths, jobs, known, as_nquads=True, progress=progress):
