@@ -61,34 +61,32 @@ def normalise(text: str) -> str:
     return fold_tone_placement(text.translate(_CHAR_MAP))
 
 
-def canonical(text: str) -> str:
-    """A display form: normalised, single spaces, trimmed."""
-    if len(text) <= _SHORT:
-        return _canonical_short(text)
-    return " ".join(normalise(text).split())
-
-
-def fold(text: str) -> str:
-    """A comparison key: canonical form, case-folded (`Hoà` and `hòa` give the same key)."""
-    if len(text) <= _SHORT:
-        return _fold_short(text)
-    return canonical(text).casefold()
-
-
 # Names, titles and places are folded again and again (each article restates its
 # province, its bodies, its officials' titles), so short strings are cached; an
 # article's full text is not, it would only fill the cache.
 _SHORT = 120
 
 
-@lru_cache(maxsize=1 << 16)
-def _canonical_short(text: str) -> str:
+def _canonical(text: str) -> str:
     return " ".join(normalise(text).split())
+
+
+_canonical_short = lru_cache(maxsize=1 << 16)(_canonical)
 
 
 @lru_cache(maxsize=1 << 16)
 def _fold_short(text: str) -> str:
     return _canonical_short(text).casefold()
+
+
+def canonical(text: str) -> str:
+    """A display form: normalised, single spaces, trimmed."""
+    return _canonical_short(text) if len(text) <= _SHORT else _canonical(text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: canonical form, case-folded (`Hoà` and `hòa` give the same key)."""
+    return _fold_short(text) if len(text) <= _SHORT else _canonical(text).casefold()
 
 
 _ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
