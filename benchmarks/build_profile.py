@@ -60,7 +60,7 @@ def main() -> int:
     args = parser.parse_args()
 
     import pyoxigraph as ox
-    import graph_builder.oxstore as oxstore
+    import graph_builder.storage.store as oxstore
 
     batches: list[tuple[float, int]] = []
     write = oxstore._write_batch

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph_builder.pipeline import extract_text  # noqa: E402
-from graph_builder.rdf import article_triples  # noqa: E402
+from graph_builder.extraction.pipeline import extract_text  # noqa: E402
+from graph_builder.model.rdf import article_triples  # noqa: E402
 
 
 def main() -> None:

@@ -42,8 +42,8 @@ _SLOW = 5.0
 
 def check_text(text: str) -> None:
     """The extractor's contract on one text (raises AssertionError or the extractor's error)."""
-    from graph_builder.pipeline import extract_text
-    from graph_builder.rdf import OA, article_triples
+    from graph_builder.extraction.pipeline import extract_text
+    from graph_builder.model.rdf import OA, article_triples
 
     article = extract_text("fuzz", text)
     triples = article_triples(article)
@@ -64,9 +64,9 @@ def check_text(text: str) -> None:
 def check_bytes(data: bytes) -> None:
     """The reader raises nothing but InputError on any bytes (as a text file and as an
     HTML page); the extractor's contract holds on whatever text comes out."""
-    from graph_builder.article import decode
+    from graph_builder.reading.decoding import decode
     from graph_builder.errors import InputError
-    from graph_builder.html import html_text
+    from graph_builder.reading.html import html_text
 
     try:
         text = decode(data, "fuzz")
@@ -162,9 +162,9 @@ def run_atheris(minutes: float, began: float) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["graph_builder"]):
-        import graph_builder.html  # noqa: F401
-        import graph_builder.pipeline  # noqa: F401
-        import graph_builder.rdf  # noqa: F401
+        import graph_builder.reading.html  # noqa: F401
+        import graph_builder.extraction.pipeline  # noqa: F401
+        import graph_builder.model.rdf  # noqa: F401
     corpus = _OUT / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     if MODE == "tokens":

@@ -53,7 +53,7 @@ def _child(corpus: str, store: str, jobs: int) -> None:
     import resource
     import threading
     import time
-    from graph_builder.oxstore import build_store
+    from graph_builder.storage.build import build_store
     peak, done = [0.0], threading.Event()
 
     def sample() -> None:

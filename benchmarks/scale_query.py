@@ -55,12 +55,13 @@ def main() -> int:
     parser.add_argument("--no-build", action="store_true", help="measure the store as it is (no incremental build first)")
     args = parser.parse_args()
 
-    from graph_builder.engines import run_store_query
-    from graph_builder.oxstore import build_store, export_store
-    from graph_builder.queries import run_query
+    from graph_builder.querying.engines import run_store_query
+    from graph_builder.storage.build import build_store
+from graph_builder.storage.store import export_store
+    from graph_builder.querying.queries import run_query
 
     if args.no_build:
-        from graph_builder.oxstore import count_triples, open_store, stored_articles
+        from graph_builder.storage.store import count_triples, open_store, stored_articles
         store = open_store(args.store, read_only=True)
         print(f"store: {args.store}: {len(stored_articles(store))} articles, {count_triples(store)} triples (as built)")
         del store
@@ -72,7 +73,7 @@ def main() -> int:
 
     dataset = None
     if not args.skip_rdflib:
-        from graph_builder.store import load_graph
+        from graph_builder.storage.files import load_graph
         nq = args.store.with_suffix(".nq")
         export_store(args.store, nq)
         before = _rss_mb()

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from rdflib import RDF, RDFS, XSD, Literal  # noqa: E402
 
-from graph_builder.rdf import ID, ORG, PROV, SCHEMA, VNKG  # noqa: E402
-from graph_builder.store import new_dataset  # noqa: E402
-from graph_builder.viz import render_html, visualise  # noqa: E402
+from graph_builder.model.rdf import ID, ORG, PROV, SCHEMA, VNKG  # noqa: E402
+from graph_builder.storage.files import new_dataset  # noqa: E402
+from graph_builder.presentation.viz import render_html, visualise  # noqa: E402
 from tests.chromium import Chromium, find_chromium  # noqa: E402
 
 BODIES = ("Huyện ủy", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam")

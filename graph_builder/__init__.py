@@ -1,30 +1,63 @@
 """vnkg: a knowledge graph of Vietnamese local-government news.
 
-The public API; the `vnkg` command is a thin layer over these functions.
+The public API; the `vnkg` command is a thin layer over these functions, which return
+data and never print. In the order data flows:
+
+- reading:      `read_article`, `parse_article` -> an `Article`
+- extraction:   `extract_file`, `extract_text`, `run_stages` over `STAGES`
+- model:        `article_triples` (an extracted article as RDF)
+- storage:      `build_graph`, `build_store` (one build path, a graph file or a store),
+                `write_graph`, `load_graph`, `load_store`, `export_store`,
+                `start_server`, `push`, `parse_shard`, `default_jobs`
+- querying:     `named_queries`, `describe_query`, `parse_params`, `run_query`,
+                `run_store_query`, `run_endpoint_query`, `format_result`
+- presentation: `visualise`, `render_html`, `write_page`, `export_network`
+- checks:       `validate_graph`, `evaluate`
+
+>>> import graph_builder as vnkg
+>>> article = vnkg.extract_text("a1", "Sáng 12/3/2024, đồng chí Mùa A Sơn, Phó Bí thư "
+...     "Thường trực Tỉnh ủy Điện Biên chủ trì Hội nghị giao ban.")
+>>> [p.name for p in article.persons]
+['Mùa A Sơn']
 """
 
 __version__ = "0.1.0"
 
-from .article import Article, parse_article, read_article
-from .errors import InputError, QueryError, UsageError, ValidationFailed, VnkgError
-from .evaluate import evaluate
-from .pipeline import STAGES, extract_file, extract_text, run_stages
-from .queries import QueryResult, named_queries, run_query
-from .rdf import article_triples
-from .store import BuildReport, build_graph, load_graph, write_graph
-from .validate import validate_graph
-from .oxstore import StoreReport, build_store, export_store
-from .engines import run_endpoint_query, run_store_query
-from .remote import PushReport, push
-from .server import Server, start_server
-from .viz import render_html, visualise
+from .errors import (EndpointError, InputError, LexiconError, QueryError, StrictWarnings, UsageError,
+                     ValidationFailed, VnkgError)
+from .reading.article import Article, parse_article, read_article
+from .extraction.pipeline import STAGES, extract_file, extract_text, run_stages
+from .model.rdf import article_triples
+from .storage.build import BuildReport, StoreReport, build_graph, build_store
+from .storage.files import load_graph, write_graph
+from .storage.parallel import default_jobs, parse_shard
+from .storage.store import export_store, load_store
+from .storage.remote import PushReport, push
+from .storage.server import Server, start_server
+from .querying.queries import (QueryResult, describe_query, format_result, named_queries, parse_params,
+                               run_query)
+from .querying.engines import run_endpoint_query, run_store_query
+from .presentation.network import export_network
+from .presentation.viz import render_html, visualise, write_page
+from .checks.evaluate import Evaluation, evaluate
+from .checks.validate import ValidationReport, validate_graph
 
 __all__ = [
-    "Article", "BuildReport", "InputError", "QueryError", "QueryResult", "STAGES", "UsageError",
-    "ValidationFailed", "VnkgError", "article_triples", "build_graph", "evaluate", "extract_file",
-    "extract_text", "load_graph", "named_queries", "parse_article", "read_article", "run_query",
-    "run_stages", "validate_graph", "write_graph",
-    "render_html", "visualise",
-    "PushReport", "Server", "StoreReport", "build_store", "export_store", "push", "run_endpoint_query",
-    "run_store_query", "start_server",
+    # errors
+    "VnkgError", "UsageError", "InputError", "QueryError", "ValidationFailed", "LexiconError",
+    "StrictWarnings", "EndpointError",
+    # reading and extraction
+    "Article", "read_article", "parse_article", "STAGES", "run_stages", "extract_text", "extract_file",
+    # model
+    "article_triples",
+    # storage
+    "BuildReport", "StoreReport", "build_graph", "build_store", "write_graph", "load_graph", "load_store",
+    "export_store", "default_jobs", "parse_shard", "PushReport", "push", "Server", "start_server",
+    # querying
+    "QueryResult", "named_queries", "describe_query", "parse_params", "run_query", "run_store_query",
+    "run_endpoint_query", "format_result",
+    # presentation
+    "visualise", "render_html", "write_page", "export_network",
+    # checks
+    "Evaluation", "evaluate", "ValidationReport", "validate_graph",
 ]

@@ -8,8 +8,11 @@ import argparse
 import json
 import sys
 
-from . import __version__
-from .errors import InputError, UsageError, ValidationFailed, VnkgError, StrictWarnings
+from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
+               build_store, default_jobs, describe_query, evaluate, export_network, export_store,
+               format_result, load_graph, load_store, named_queries, parse_params, parse_shard, push,
+               run_endpoint_query, run_query, run_store_query, start_server, validate_graph, visualise,
+               write_graph, write_page)
 
 EXAMPLES = {
     "build": "vnkg build seeds --out seeds.ttl",
@@ -122,12 +125,10 @@ def _build(args) -> int:
     if (args.out is None) == (args.store is None):
         raise UsageError("give either --out FILE or --store DIR",
                          hint="--out for a graph file, --store for a large or incrementally updated corpus")
-    from .parallel import default_jobs, parse_shard
     options = {"jobs": args.jobs or default_jobs(), "shard": parse_shard(args.shard) if args.shard else None,
                "progress": _progress("articles")}
     if args.store:
         return _build_store(args, options)
-    from .store import build_graph, write_graph
     report = build_graph(args.inputs, **options)
     for path, reason in report.skipped:
         print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
@@ -151,7 +152,6 @@ def _build(args) -> int:
 
 
 def _build_store(args, options: dict) -> int:
-    from .oxstore import build_store
     report = build_store(args.inputs, args.store, **options)
     for path, reason in report.skipped:
         print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
@@ -190,7 +190,6 @@ def _progress(unit: str):
 
 def _serve(args) -> int:
     import signal
-    from .server import start_server
     server = start_server(args.store, args.bind, writable=args.writable)
     # `kill` (SIGTERM) must stop the oxigraph child too, as Ctrl-C does
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -204,7 +203,6 @@ def _serve(args) -> int:
 
 
 def _push(args) -> int:
-    from .remote import push
     report = push(args.endpoint, store=args.store, graph=args.graph, progress=_progress("graphs"))
     print(f"vnkg: {report.graphs} graphs, {report.triples} triples -> {report.endpoint}", file=sys.stderr)
     return 0
@@ -221,10 +219,9 @@ def _seconds(text: str) -> float:
 
 
 def _query(args) -> int:
-    from .queries import describe, named_queries, parse_params, run_query, to_csv, to_json, to_table
     if args.list:
         for name, text in sorted(named_queries().items()):
-            print(f"{name}\n  " + describe(text).replace("\n", "\n  "))
+            print(f"{name}\n  " + describe_query(text).replace("\n", "\n  "))
         return 0
     if not args.name:
         raise UsageError("name a query (or a .rq file)", hint="`vnkg query --list` shows the named queries")
@@ -232,52 +229,40 @@ def _query(args) -> int:
         raise UsageError("give one of --graph FILE, --store DIR or --endpoint URL",
                          hint="build one with `vnkg build seeds --out seeds.ttl`")
     if args.store:
-        from .engines import run_store_query
         result = run_store_query(args.name, args.store, parse_params(args.param), timeout=args.timeout)
     elif args.endpoint:
-        from .engines import run_endpoint_query
         result = run_endpoint_query(args.name, args.endpoint, parse_params(args.param), timeout=args.timeout or 60.0)
     else:
-        from .store import load_graph
         result = run_query(args.name, load_graph(args.graph), parse_params(args.param), timeout=args.timeout)
-    formatter = {"table": to_table, "csv": to_csv, "json": to_json}[args.format]
-    sys.stdout.write(formatter(result) + ("" if args.format == "csv" else "\n"))
+    sys.stdout.write(format_result(result, args.format) + ("" if args.format == "csv" else "\n"))
     return 0
 
 
 def _export(args) -> int:
-    from .store import format_of, load_graph, write_graph
     filters = {k: v for k, v in _filters(args).items() if v is not None}
     if (args.graph is None) == (args.store is None):
         raise UsageError("give a graph file or --store DIR to export")
     if args.store:
-        from .oxstore import export_store
-        if filters or args.format and args.format != format_of(args.out):
+        if filters or args.format in ("graphml", "gexf"):
             raise UsageError("a store exports to RDF formats only, without filters", where=args.store)
-        size = export_store(args.store, args.out)
+        size = export_store(args.store, args.out, args.format)
         print(f"vnkg: {args.store} -> {args.out} ({size} bytes)", file=sys.stderr)
         return 0
     if args.format in ("graphml", "gexf"):
-        from .network import export_network
         size = export_network(load_graph(args.graph), args.out, args.format, **filters)
     else:
-        if args.format and args.format != format_of(args.out):
-            raise UsageError(f"--format {args.format} does not match the extension of --out", where=args.out)
         if filters:
             raise UsageError("filters apply to --format graphml or gexf only")
-        size = write_graph(load_graph(args.graph), args.out)
+        size = write_graph(load_graph(args.graph), args.out, args.format)
     print(f"vnkg: {args.graph} -> {args.out} ({size} bytes)", file=sys.stderr)
     return 0
 
 
 def _viz(args) -> int:
-    from .store import load_graph
-    from .viz import visualise, write_page
     if (args.graph is None) == (args.store is None):
         raise UsageError("give --graph FILE or --store DIR")
     if args.store:
-        from .oxstore import store_dataset
-        page = visualise(store_dataset(args.store), **_filters(args))
+        page = visualise(load_store(args.store), **_filters(args))
     else:
         page = visualise(load_graph(args.graph), **_filters(args))
     size = write_page(page, args.out)
@@ -293,8 +278,6 @@ def _viz(args) -> int:
 
 
 def _validate(args) -> int:
-    from .store import load_graph
-    from .validate import validate_graph
     report = validate_graph(load_graph(args.graph))
     if not report.conforms:
         print(report.text)
@@ -304,7 +287,6 @@ def _validate(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .evaluate import evaluate
     result = evaluate([args.articles], args.gold)
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=2))

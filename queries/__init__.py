@@ -1,1 +1,1 @@
-"""Named SPARQL queries, installed as the package graph_builder.named_queries (see pyproject.toml)."""
+"""Named SPARQL queries, installed as the package graph_builder.queries (see pyproject.toml)."""

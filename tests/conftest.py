@@ -20,7 +20,7 @@ def corpus_build():
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory):
     """The same articles in an on-disk Oxigraph store."""
-    from graph_builder.oxstore import build_store
+    from graph_builder.storage.build import build_store
     path = tmp_path_factory.mktemp("store") / "corpus.db"
     build_store(CORPUS, path, jobs=2)
     return path

@@ -30,7 +30,7 @@ CONTRACT = {
 
 def context(province: str | None = None, district: str | None = None, commune: str | None = None):
     """A places `Context` by unit names (a district alone fixes its province)."""
-    from graph_builder.extract.places import Context
+    from graph_builder.extraction.places import Context
     from graph_builder.gazetteer import load_gazetteer
     gazetteer = load_gazetteer()
     ctx = Context()
@@ -52,7 +52,7 @@ def context(province: str | None = None, district: str | None = None, commune: s
 
 def article_until(text: str, stage: str, article_id: str = "t"):
     """Parse `text` and run the pipeline up to and including `stage`."""
-    from graph_builder.article import parse_article
-    from graph_builder.pipeline import STAGES, run_stages
+    from graph_builder.reading.article import parse_article
+    from graph_builder.extraction.pipeline import STAGES, run_stages
     names = [s.name for s in STAGES]
     return run_stages(parse_article(article_id, text), STAGES[:names.index(stage) + 1])

@@ -8,7 +8,7 @@ import pytest
 
 from graph_builder import lexicon
 from graph_builder.errors import LexiconError
-from graph_builder.extract.tokens import abbreviations
+from graph_builder.extraction.tokens import abbreviations
 from graph_builder.gazetteer import load_gazetteer
 from graph_builder.lexicon import load_table, table_names
 
@@ -59,7 +59,7 @@ def test_lexicon_abbreviations_expand_as_the_annotation_rules_say(abbreviation, 
 
 @pytest.mark.parametrize("code, province", [("ĐBP", "Điện Biên"), ("QTO", "Quảng Trị")])
 def test_lexicon_dateline_codes_name_their_province(code, province):
-    from graph_builder.article import dateline_codes
+    from graph_builder.reading.layout import dateline_codes
     assert dateline_codes()[code] == province
 
 

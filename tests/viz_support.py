@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, Literal
 
-from graph_builder.rdf import ID, PROV, VNKG
+from graph_builder.model.rdf import ID, PROV, VNKG
 
 from .support import ROOT
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.article import read_article
+from graph_builder.reading.article import read_article
 from graph_builder.errors import InputError
-from graph_builder.html import html_text, text_of_html
-from graph_builder.pipeline import extract_file
+from graph_builder.reading.html import html_text, text_of_html
+from graph_builder.extraction.pipeline import extract_file
 
 from .conftest import cp1258
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.article import MAX_ARTICLE_BYTES, decode_bytes, read_article
+from graph_builder.reading.article import MAX_ARTICLE_BYTES, read_article
+from graph_builder.reading.decoding import decode_bytes
 from graph_builder.errors import InputError
-from graph_builder.store import build_graph
+from graph_builder.storage.build import build_graph
 
 from .conftest import GOOD, cp1258
 
@@ -96,7 +97,7 @@ def test_inputs_unicode_with_bom_reads_like_utf8(tmp_path, encoding):
 
 
 def test_inputs_windows_1258_reads_the_same_facts(tmp_path):
-    from graph_builder.pipeline import extract_file
+    from graph_builder.extraction.pipeline import extract_file
     path = tmp_path / "x.txt"
     path.write_bytes(cp1258(ARTICLE))
     legacy, unicode = extract_file(path), extract_file(GOOD)

@@ -9,8 +9,9 @@ import os
 
 import pytest
 
-from graph_builder import store
-from graph_builder.store import build_graph, write_atomic, write_graph
+from graph_builder.storage import files as store
+from graph_builder.storage.build import build_graph
+from graph_builder.storage.files import write_atomic, write_graph
 
 from ..support import SEEDS
 

@@ -14,8 +14,8 @@ import re
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from graph_builder.pipeline import extract_text
-from graph_builder.rdf import OA, article_triples
+from graph_builder.extraction.pipeline import extract_text
+from graph_builder.model.rdf import OA, article_triples
 from graph_builder.text import normalise, read_text
 
 from ..support import SEEDS

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from graph_builder.errors import QueryError, UsageError
-from graph_builder.queries import run_query
-from graph_builder.store import load_graph
+from graph_builder.querying.queries import run_query
+from graph_builder.storage.files import load_graph
 
 HOSTILE = [
     'Nguyễn Duy Hòa" } UNION { ?p ?x ?person } #',
@@ -57,7 +57,7 @@ def test_queries_bad_iri_param_is_a_usage_error(seeds, value):
 
 
 def test_queries_endpoint_values_block_escapes_hostile_values():
-    from graph_builder.queries import bind_params
+    from graph_builder.querying.queries import bind_params
     text = bind_params("SELECT ?person WHERE { ?p <n> ?person }", {"person": HOSTILE[0]})
     assert text == ('SELECT ?person WHERE { VALUES (?person) { ("Nguyễn Duy Hòa\\" } UNION { ?p ?x ?person } #") }'
                     ' ?p <n> ?person }')
@@ -98,7 +98,7 @@ def test_queries_timeout_stops_the_query(seeds, tmp_path):
 
 
 def test_queries_timeout_stops_a_store_query_between_rows(corpus_store, tmp_path):
-    from graph_builder.engines import run_store_query
+    from graph_builder.querying.engines import run_store_query
     path = tmp_path / "rows.rq"
     path.write_text("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n", encoding="utf-8")   # ~10^13 rows
     began = time.monotonic()

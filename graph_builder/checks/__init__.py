@@ -1,0 +1,2 @@
+"""Checks on a built graph: against the SHACL shapes (`validate`) and against gold
+annotations (`evaluate`)."""

@@ -1,0 +1,159 @@
+"""Scoring the extraction against gold files, exactly as docs/annotation-rules.md says.
+
+The graph is built and read back through the named queries, the same path an external
+scorer takes, so what is scored is what users get. Names and titles are compared after
+NFC, case folding, collapsed white space and folded tone placement.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..querying.queries import run_query
+from ..storage.build import build_graph
+from ..text import fold
+
+MEETING_FIELDS = ("type", "date", "locality", "province", "chair")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Evaluation:
+    articles: int = 0
+    sets: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in
+                                                          ("persons", "positions", "participants", "organisers")})
+    fields: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in MEETING_FIELDS + ("author",)})
+    errors: list[str] = field(default_factory=list)
+
+    def accuracy(self, name: str) -> float:
+        right, total = self.fields[name]
+        return right / total if total else 1.0
+
+    def summary(self) -> dict:
+        return {"articles": self.articles,
+                **{k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
+                       "tp": s.tp, "fp": s.fp, "fn": s.fn} for k, s in self.sets.items()},
+                **{f"meeting.{k}" if k != "author" else k: {"accuracy": round(self.accuracy(k), 4),
+                                                             "right": v[0], "total": v[1]}
+                   for k, v in self.fields.items()}}
+
+
+def _key(value) -> str:
+    return fold(value) if value else ""
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, dict]:
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise UsageError("no such gold folder", where=str(gold_dir))
+    gold = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"not a gold JSON file: {exc}", where=str(path)) from None
+        gold[data.get("article") or path.stem] = data
+    if not gold:
+        raise UsageError("no gold .json files", where=str(gold_dir))
+    return gold
+
+
+def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
+    """Build the articles, run the named queries and score them against the gold files of
+    the same articles (articles with no gold file are ignored).
+
+    >>> result = evaluate(["seeds"], "tests/data/seeds_gold")     # from the repository
+    >>> result.sets["persons"].f1
+    1.0
+    """
+    gold = load_gold(gold_dir)
+    report = build_graph(articles)
+    dataset = report.dataset
+    rows = {name: run_query(name, dataset).rows for name in
+            ("persons", "positions", "participants", "organisers", "meetings", "authors")}
+    result = Evaluation()
+    by_article: dict[str, dict[str, list]] = {}
+    for name, table in rows.items():
+        for row in table:
+            by_article.setdefault(row[0], {}).setdefault(name, []).append(row)
+    for article_id, truth in sorted(gold.items()):
+        predicted = by_article.get(article_id)
+        if predicted is None and article_id not in {Path(p).stem for p in report.read}:
+            continue
+        predicted = predicted or {}
+        result.articles += 1
+        _score_sets(result, article_id, truth, predicted)
+        _score_meetings(result, article_id, truth, predicted.get("meetings", []))
+        author = (predicted.get("authors") or [(article_id, None)])[0][1]
+        _field(result, "author", article_id, truth.get("author"), author)
+    return result
+
+
+def _compare(result: Evaluation, kind: str, article_id: str, gold: set, predicted: set) -> None:
+    score = result.sets[kind]
+    score.tp += len(gold & predicted)
+    for item in sorted(predicted - gold):
+        score.fp += 1
+        result.errors.append(f"{article_id}\t{kind}\tspurious\t{' | '.join(item)}")
+    for item in sorted(gold - predicted):
+        score.fn += 1
+        result.errors.append(f"{article_id}\t{kind}\tmissed\t{' | '.join(item)}")
+
+
+def _score_sets(result: Evaluation, article_id: str, truth: dict, predicted: dict) -> None:
+    gold_persons = {(_key(p["name"]),) for p in truth.get("persons", [])}
+    gold_positions = {(_key(p["name"]), _key(t)) for p in truth.get("persons", []) for t in p.get("positions", [])}
+    gold_participants = {(_key(n),) for m in truth.get("meetings", []) for n in m.get("participants", [])}
+    gold_organisers = {(_key(o),) for m in truth.get("meetings", []) for o in m.get("organisers", [])}
+    _compare(result, "persons", article_id, gold_persons, {(_key(r[1]),) for r in predicted.get("persons", [])})
+    _compare(result, "positions", article_id, gold_positions,
+             {(_key(r[1]), _key(r[2])) for r in predicted.get("positions", [])})
+    _compare(result, "participants", article_id, gold_participants,
+             {(_key(r[2]),) for r in predicted.get("participants", [])})
+    _compare(result, "organisers", article_id, gold_organisers,
+             {(_key(r[2]),) for r in predicted.get("organisers", [])})
+
+
+def _field(result: Evaluation, name: str, article_id: str, gold, predicted) -> bool:
+    ok = _key(gold) == _key(predicted)
+    result.fields[name][1] += 1
+    result.fields[name][0] += ok
+    if not ok:
+        result.errors.append(f"{article_id}\t{name}\twrong\tgold={gold!r} got={predicted!r}")
+    return ok
+
+
+def _score_meetings(result: Evaluation, article_id: str, truth: dict, rows: list) -> None:
+    predicted = [dict(zip(("article", "meeting", "type", "date", "locality", "province", "chair"), r)) for r in rows]
+    unused = list(predicted)
+    for gold in truth.get("meetings", []):
+        best = max(unused, key=lambda p: sum(_key(gold.get(f)) == _key(p.get(f)) for f in MEETING_FIELDS),
+                   default=None)
+        if best is not None:
+            unused.remove(best)
+        for name in MEETING_FIELDS:
+            _field(result, name, article_id, gold.get(name), best.get(name) if best else None)
+    for extra in unused:
+        result.errors.append(f"{article_id}\tmeeting\tspurious\t{extra.get('type')} {extra.get('date')}")

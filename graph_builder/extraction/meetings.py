@@ -1,0 +1,318 @@
+"""Meetings: the events an article reports, with type, date, place, chair, participants
+and organising bodies.
+
+The lead sentence (the first body sentences) names the meeting (`… tổ chức Hội nghị
+giao ban …`, `… đã có buổi làm việc với …`); a later sentence that opens with its own
+date (`Chiều cùng ngày, …`) and names a meeting starts another one. An article with
+officials but no such sentence reports no meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..reading.article import Article, Span
+from ..gazetteer import Unit, load_gazetteer
+from ..lexicon import load_table
+from ..text import fold
+from .dates import find_date, iso, resolve_year, says_today
+from .mentions import Mention
+from .persons import Person
+from .places import Context
+from .positions import Org, render_body
+from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
+from .tokens import tokenize
+
+LEAD_SENTENCES = 3
+ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
+    # `giao Sở Nội vụ chủ trì, phối hợp …` assigns a task; it does not chair a meeting
+    ("chair", re.compile(r"chủ\s+trì(?!\s*,?\s*(?:phối\s+hợp|xây\s+dựng|thực\s+hiện|tham\s+mưu|triển\s+khai|"
+                         r"rà\s+soát|hướng\s+dẫn|nghiên\s+cứu|đề\s+xuất|giải\s+quyết|theo\s+dõi))|chủ\s+tọa")),
+    # `Kết luận số 01-KL/TW` is a document, not a conclusion being given
+    ("concluder", re.compile(r"kết\s+luận(?!\s+(?:số|\d)|\s*\d|\s+của\s+(?:bộ|ban|trung|tỉnh|huyện))")),
+    ("speaker", re.compile(r"phát\s+biểu(?!\s+kết\s+luận)")),
+    ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
+)
+_FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
+# A later sentence that opens with its own date starts another meeting (`Chiều cùng ngày,
+# …`, `Trước đó, ngày 2/7/2024, …`).
+# someone whose directive, decision or letter is cited, not someone in the room
+# `Hội nghị trực tuyến`, `theo hình thức trực tuyến đến 18 điểm cầu`
+_ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
+_VENUE_WORDS = {"tại", "trường", "sở", "đường"}   # tại, hội trường, trụ sở, hội đường
+_ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
+                     re.I)
+_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
+
+
+@dataclass
+class Participation:
+    person: Person
+    role: str
+    mention: Mention
+
+
+@dataclass
+class Meeting:
+    type: str                      # concept local name, e.g. "ReviewConference"
+    label: str                     # Vietnamese label, e.g. "Hội nghị tổng kết"
+    sentence: Span                 # the sentence that reports it (evidence)
+    date: str | None = None
+    time_of_day: str | None = None
+    online: bool = False
+    locality: Unit | None = None
+    province: Unit | None = None
+    chair: Person | None = None
+    participations: list[Participation] = field(default_factory=list)
+    organisers: list[Org] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def meeting_types() -> list[tuple[str, str, int, re.Pattern]]:
+    # a space in a pattern matches any run of white space (offsets stay those of the text)
+    return [(r["concept"], r["label"], int(r["rank"]), re.compile(r["pattern"].replace(" ", r"\s+")))
+            for r in load_table("meeting_types", key="concept")]
+
+
+def classify(text: str) -> tuple[str, str, int] | None:
+    """The meeting type a sentence (of the working text) reports: at the earliest trigger,
+    the most specific; the offset is the trigger's in `text`."""
+    folded = text.lower()
+    hits = []
+    for concept, label, rank, pattern in meeting_types():
+        match = pattern.search(folded)
+        if match:
+            hits.append((match.start(), -rank, concept, label))
+    if not hits:
+        return None
+    hits.sort()
+    start, rank, concept, label = hits[0]
+    if concept == "Conference":
+        # `hội nghị tiếp xúc cử tri`, `Hội nghị trực tuyến tổng kết`: a specific type named
+        # with the generic word is that type
+        specific = [h for h in hits if -h[1] == 3 and h[0] <= start + 30]
+        if specific:
+            _, rank, concept, label = specific[0]
+    return concept, label, start
+
+
+def find_meetings(article: Article) -> list[Meeting]:
+    """Stage: the article's meetings (`article.meetings`)."""
+    norm = article.norm
+    sentences = article.sentences
+    title = norm[article.title_span[0]:article.title_span[1]] if article.title_span else ""
+    triggers: list[tuple[int, tuple[str, str, int]]] = []
+    for index, (start, end) in enumerate(sentences[:LEAD_SENTENCES]):
+        found = classify(norm[start:end])
+        if found:
+            triggers.append((index, found))
+            break
+    title_type = classify(title) if title else None
+    if not triggers and title_type and sentences:
+        triggers.append((0, title_type))
+    if not triggers:
+        article.meetings = []
+        return []
+    for index in range(triggers[0][0] + 1, len(sentences)):
+        start, end = sentences[index]
+        text = fold(norm[start:end])
+        if _NEXT_MEETING.match(text):
+            found = classify(text)
+            if found and found[0] != "Conference" or (found and "tổ chức" in text):
+                triggers.append((index, found))
+    meetings = []
+    for n, (index, (concept, label, _)) in enumerate(triggers):
+        first = 0 if n == 0 else index
+        last = triggers[n + 1][0] if n + 1 < len(triggers) else len(sentences)
+        lead_span = sentences[index]
+        meeting = Meeting(concept, label, lead_span)
+        lead = norm[lead_span[0]:lead_span[1]]
+        if n == 0 and title_type and concept == "Conference" and title_type[0].endswith("Conference"):
+            meeting.type, meeting.label = title_type[0], title_type[1]
+        # the date may stand in the sentence before or after the one naming the meeting
+        nearby = " ".join(norm[a:b] for a, b in sentences[max(first, index - 1):min(last, index + 2)]
+                          if (a, b) != lead_span)
+        _date(meeting, article, lead, title if n == 0 else "", meetings, nearby)
+        opening = " ".join(norm[a:b] for a, b in sentences[index:min(last, index + 4)]).lower()
+        meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
+        span = (sentences[first][0] if n else 0, sentences[last - 1][1] if last else len(norm))
+        _participants(meeting, article, span)
+        meeting.organisers = _organisers(article, lead_span, meeting)
+        _place(meeting, article.context or Context())
+        meetings.append(meeting)
+    article.meetings = meetings
+    return meetings
+
+
+def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: list[Meeting],
+          nearby: str = "") -> None:
+    found = find_date(lead) or (find_date(title) if title else None) or (
+        find_date(nearby) if nearby and "cùng ngày" not in fold(lead) else None)
+    if found is None:
+        if earlier and "cùng ngày" in fold(lead):
+            meeting.date = earlier[-1].date
+            match = re.match(r"\s*(sáng|trưa|chiều|tối)", fold(lead))
+            meeting.time_of_day = match.group(1) if match else None
+            return
+        today = says_today(lead)
+        if today is not None and article.published:
+            meeting.date, meeting.time_of_day = article.published[:10], today or None
+        return
+    year = resolve_year(found, article.published, f"{title} {lead}")
+    meeting.date = iso(found.day, found.month, year)
+    meeting.time_of_day = found.time
+
+
+def _participants(meeting: Meeting, article: Article, span: Span) -> None:
+    norm = article.norm
+    by_sentence: dict[Span, list[Mention]] = {}
+    for mention in article.mentions:
+        if mention.person is not None and span[0] <= mention.start < span[1] or (
+                mention.person is not None and article.title_span and mention.sentence == article.title_span):
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    roles: dict[int, list[Participation]] = {}
+    order: list[Person] = []
+    for sentence, mentions in by_sentence.items():
+        text = norm[sentence[0]:sentence[1]].lower()
+        for mention in mentions:
+            if mention.person not in order:
+                order.append(mention.person)
+        for role, cue in ROLE_CUES:
+            for match in cue.finditer(text):
+                cued = [_cued(mentions, sentence[0] + match.start(), text, match)]
+                if role == "chair" and text[max(0, match.start() - 5):match.start()].strip() == "đồng":
+                    # `A, …; B, … đồng chủ trì`: everyone named before the cue co-chairs
+                    cued = [m for m in mentions if m.start < sentence[0] + match.start()] or cued
+                for person_mention in cued:
+                    if person_mention is None:
+                        continue
+                    found = roles.setdefault(id(person_mention.person), [])
+                    if role not in {p.role for p in found}:
+                        found.append(Participation(person_mention.person, role, person_mention))
+    first_mention = {}
+    for mention in article.mentions:
+        if mention.person is not None and span[0] <= mention.start < span[1]:
+            first_mention.setdefault(id(mention.person), mention)
+    # `quán triệt chỉ đạo của Thủ tướng Chính phủ …`: named, but not there
+    absent = {id(p) for p in order if all(_ABSENT.search(norm[max(0, m.start - 40):m.start])
+                                          for m in p.mentions)}
+    for person in order:
+        if id(person) in absent and id(person) not in roles:
+            continue
+        taken = roles.get(id(person))
+        if taken:
+            meeting.participations.extend(taken)
+        elif id(person) in first_mention:
+            meeting.participations.append(Participation(person, "attendee", first_mention[id(person)]))
+    chairs = [p.person for p in meeting.participations if p.role == "chair"]
+    concluders = [p.person for p in meeting.participations if p.role == "concluder"]
+    meeting.chair = (chairs or concluders or [None])[0]
+
+
+def _cued(mentions: list[Mention], cue_at: int, text: str, match: re.Match) -> Mention | None:
+    """The person a role cue points at: forward after `dưới sự chủ trì của` or a cue that
+    opens the sentence (`Kết luận hội nghị, đồng chí …`), else the nearest one before."""
+    before = [m for m in mentions if m.start < cue_at]
+    after = [m for m in mentions if m.start >= cue_at]
+    forward = _FORWARD.match(text, match.start()) or not text[:match.start()].strip(" ,-")
+    if forward and after:
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _organisers(article: Article, lead_span: Span, meeting: Meeting) -> list[Org]:
+    """Bodies named as the subject of the lead (before the meeting word) or after `với`
+    in a working session; where a person is the subject, the body of their last title."""
+    context = article.context or Context()
+    norm = article.norm
+    trigger = classify(norm[lead_span[0]:lead_span[1]])
+    cut = lead_span[0] + (trigger[2] if trigger else 0)
+    # `X tổ chức cho Tổ đại biểu HĐND tỉnh tiếp xúc cử tri`: the subject of `tổ chức` holds
+    # the meeting, whoever the meeting word is attached to
+    verb = norm[lead_span[0]:cut].lower().find(" tổ chức ")
+    if verb > 0:
+        cut = lead_span[0] + verb
+    tokens = tokenize(norm, lead_span[0], lead_span[1])
+    person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead_span]
+    organisers: list[Org] = []
+    i = 0
+    after_voi = False
+    while i < len(tokens):
+        tok = tokens[i]
+        # `làm việc với X`: X is the other side of a working session; after other meeting
+        # words `với` names who the meeting is with (`tiếp xúc cử tri với đại biểu …`)
+        if tok.fold == "với" and tok.start >= cut and meeting.type == "WorkingSession":
+            after_voi = True
+            i += 1
+            continue
+        inside = any(a <= tok.start < b for a, b in person_spans)
+        # `tại Hội trường UBND huyện`, `tại trụ sở Huyện ủy`: a venue, not an organiser
+        venue = any(t.fold in _VENUE_WORDS for t in tokens[max(0, i - 3):i])
+        if not inside and not venue and (tok.start < cut or after_voi):
+            found = parse_body(tokens, i)
+            if found:
+                body, j = found
+                _distribute_unit(body, tokens, j)
+                org = render_body(body, context)
+                plural = j < len(tokens) and tokens[j].fold in ("các", "những")
+                if org.name not in {o.name for o in organisers} and not plural:
+                    organisers.append(org)
+                i = j
+                if after_voi:
+                    break
+                continue
+        if after_voi and tok.fold in {"về", ",", ";", "để", "nhằm"}:
+            break
+        i += 1
+    subject = [m for m in article.mentions if m.sentence == lead_span and m.start < cut and m.person]
+    if subject and not _body_before(tokens, cut, person_spans):
+        # a person leads the meeting: their body holds it
+        posts = [h.post for h in subject[0].person.holdings if h.mention is subject[0]]
+        if posts and posts[-1].org is not None and posts[-1].org.name not in {o.name for o in organisers}:
+            organisers.insert(0, posts[-1].org)
+    return organisers
+
+
+def _body_before(tokens, cut: int, person_spans) -> bool:
+    return any(parse_body(tokens, i) for i, t in enumerate(tokens)
+               if t.start < cut and not any(a <= t.start < b for a, b in person_spans))
+
+
+def _distribute_unit(body, tokens, j: int) -> None:
+    """`Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện Bắc Mê`: the unit at the
+    end of the conjunction belongs to every body in it."""
+    if body.unit_word or body.places or body.type.binding not in ("located",):
+        return
+    if j >= len(tokens) or tokens[j].fold not in ("và", ","):
+        return
+    if tokens[j].fold == "," and not parse_body(tokens, j + 1):   # `Đảng ủy, UBND phường Kỳ Long`
+        return
+    units = grammar().units
+    for k in range(j + 1, min(j + 12, len(tokens))):
+        if tokens[k].fold in {";", ".", "với", "về"} or (tokens[k].fold == "," and not parse_body(tokens, k + 1)):
+            return
+        unit = units.match(tokens, k)
+        if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
+            body.unit_word = unit[0]["word"]
+            place = match_place(tokens, unit[1], LEVELS_OF_UNIT[unit[0]["level"]])
+            if place:
+                body.places = place[0]
+            return
+
+
+def _place(meeting: Meeting, context: Context) -> None:
+    """The most specific unit among the organisers, else the article's."""
+    gazetteer = load_gazetteer()
+    rank = {"commune": 3, "district": 2, "province": 1}
+    units = [o.unit for o in meeting.organisers if o.unit is not None]
+    if not units:
+        units = [u for u in (context.commune, context.district, context.province) if u is not None][:1]
+    if not units:
+        return
+    best = max(units, key=lambda u: rank[u.level])
+    meeting.locality = best
+    meeting.province = gazetteer.province_of(best)

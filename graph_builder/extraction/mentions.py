@@ -1,0 +1,136 @@
+"""Person mentions: names, the title chains attached to them, and titles standing alone.
+
+Vietnamese news attaches titles either after the name (`đồng chí Lê Mạnh Cường, Phó Bí
+thư Thường trực Huyện ủy, Chủ tịch HĐND huyện`) or before it (`Phó Bí thư Thường trực
+Tỉnh ủy Mùa A Sơn`); lists run `các đồng chí: X, title; Y, title`. A title after
+`đồng chí` with no name (`đồng chí Bí thư Huyện ủy kết luận`) is kept for coreference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..reading.article import Article, Span
+from ..text import capitalise_name
+from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run
+from .titles import STATUS_WORDS, TitleRef, grammar, parse_chain
+from .tokens import tokenize
+
+_AFTER_NAME_SEPARATORS = {",", "-", "(", ":"}
+_LIST_GLUE = {",", ";", "và", "cùng", "-", ":"}
+
+
+@dataclass
+class Mention:
+    name: str | None              # canonical name; None for a title standing alone
+    titles: list[TitleRef]
+    start: int
+    end: int
+    sentence: Span
+    anchored: bool = False
+    person: object | None = field(default=None, repr=False)
+
+    @property
+    def is_short(self) -> bool:
+        """`đồng chí Hoa`: a given name alone."""
+        return self.name is not None and " " not in self.name
+
+
+@lru_cache(maxsize=1)
+def _title_starters() -> frozenset[str]:
+    roles = grammar().roles
+    return roles.first_words | frozenset(STATUS_WORDS)
+
+
+def find_mentions(article: Article) -> list[Mention]:
+    """Stage: every person mention of the article, in text order (`article.mentions`)."""
+    spans = ([article.title_span] if article.title_span else []) + article.sentences
+    mentions: list[Mention] = []
+    for span in spans:
+        mentions.extend(_sentence_mentions(article, span))
+    article.mentions = mentions
+    return mentions
+
+
+def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
+    tokens = tokenize(article.norm, span[0], span[1])
+    chains: list[tuple[int, int, list[TitleRef]]] = []
+    i = 0
+    starters = _title_starters()
+    while i < len(tokens):
+        if tokens[i].fold in starters:
+            found = parse_chain(tokens, i)
+            if found:
+                chains.append((i, found[1], found[0]))
+                i = found[1]
+                continue
+        i += 1
+    inside = {k for a, b, _ in chains for k in range(a, b)}
+    chain_starts = sorted(a for a, _, _ in chains)
+    names: list[tuple[int, int, bool]] = []
+    i = 0
+    previous_anchored_end: int | None = None
+    while i < len(tokens):
+        tok = tokens[i]
+        if i in inside or not tok.is_word or not tok.is_cap or tok.expanded or tok.fold in NOT_NAME_START:
+            i += 1
+            continue
+        limit = next((a for a in chain_starts if a > i), len(tokens))
+        j = name_run(tokens, i, limit)
+        direct = anchor_before(tokens, i) is not None
+        anchored = anchor_before(tokens, i, STRONG_ANCHORS) is not None
+        if not anchored and previous_anchored_end is not None:
+            # `các đồng chí: X, title; Y, title và Z`: the list shares its anchor.
+            anchored = all(k in inside or tokens[k].fold in _LIST_GLUE
+                           for k in range(previous_anchored_end, i))
+        if j > i and acceptable(tokens, i, j, anchored or direct, direct):
+            names.append((i, j, anchored))
+            previous_anchored_end = j if anchored else None
+            i = j
+            continue
+        i = max(j, i + 1)
+    by_end = {j: (i, j, a) for i, j, a in names}
+    by_start = {i: (i, j, a) for i, j, a in names}
+    linked: dict[int, list[TitleRef]] = {i: [] for i, _, _ in names}
+    extent: dict[int, int] = {i: j for i, j, _ in names}
+    alone: list[tuple[int, int, list[TitleRef]]] = []
+    for a, b, titles in chains:
+        # a name right after the chain, with nothing between, is the one it names
+        # (`…, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Hồng Vân`)
+        owner = by_start.get(b) if by_end.get(a) is None else None
+        if owner is None:
+            owner = by_end.get(a)
+        if owner is None and a >= 1 and tokens[a - 1].fold in _AFTER_NAME_SEPARATORS:
+            owner = by_end.get(a - 1)
+        if owner is None:
+            for k in (b, b + 1):
+                if k > b and not (b < len(tokens) and tokens[b].fold == ","):
+                    break
+                anchor = anchor_before(tokens, k + 2) if k + 2 <= len(tokens) else None
+                owner = by_start.get(k) or (by_start.get(k + 2) if anchor == k else None)
+                if owner is None and k + 1 < len(tokens) and tokens[k].fold in ("đ/c", "ông", "bà"):
+                    owner = by_start.get(k + 1)
+                if owner:
+                    break
+        if owner is None and a >= 2 and (tokens[a - 1].fold == "chức" or (
+                tokens[a - 1].fold == "làm" and tokens[a - 2].fold in ("bầu", "cử", "nhiệm", "công"))):
+            # `đồng chí X được bầu giữ chức Chủ tịch …`: the post is X's
+            before = [n for n in names if n[1] <= a]
+            owner = before[-1] if before else None
+        if owner is None:
+            alone.append((a, b, titles))
+            continue
+        linked[owner[0]].extend(titles)
+        extent[owner[0]] = max(extent[owner[0]], b)
+    result: list[Mention] = []
+    for i, j, anchored in names:
+        start = min([tokens[i].start] + [t.start for t in linked[i]])
+        end = max(tokens[extent[i] - 1].end, tokens[j - 1].end)
+        name = capitalise_name(" ".join(t.text for t in tokens[i:j]))
+        result.append(Mention(name, linked[i], start, end, span, anchored))
+    for a, b, titles in alone:
+        anchored = anchor_before(tokens, a) is not None or a == 0
+        result.append(Mention(None, titles, tokens[a].start, tokens[b - 1].end, span, anchored))
+    result.sort(key=lambda m: m.start)
+    return result

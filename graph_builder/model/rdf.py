@@ -1,0 +1,293 @@
+"""Article facts -> RDF, with provenance.
+
+Every node's IRI comes from canonical content (a person's folded name and province, a
+body's full name and unit code, an article's identifier), never from counters, so the
+same input gives the same IRIs on any machine, in any order, and two articles about the
+same person meet in one node. Each article's facts live in a named graph of their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+
+from ..reading.article import Article, Span
+from ..extraction.meetings import Meeting
+from ..extraction.persons import Person
+from ..extraction.positions import Org, Post
+from ..gazetteer import Unit, load_gazetteer
+from ..text import fold, slug
+
+class _Vocabulary:
+    """A namespace whose terms are made once (rdflib builds a new URIRef on every
+    attribute access, which shows in the build's profile)."""
+
+    def __init__(self, iri: str):
+        self.namespace = Namespace(iri)
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.namespace[name]
+
+
+VNKG = _Vocabulary("https://w3id.org/vnkg/ontology#")
+ID = Namespace("https://w3id.org/vnkg/id/")
+ORG = _Vocabulary("http://www.w3.org/ns/org#")
+PROV = _Vocabulary("http://www.w3.org/ns/prov#")
+SCHEMA = _Vocabulary("https://schema.org/")
+OA = _Vocabulary("http://www.w3.org/ns/oa#")
+SKOS = _Vocabulary("http://www.w3.org/2004/02/skos/core#")
+RDF_TYPE, RDFS_LABEL = RDF.type, RDFS.label
+
+PREFIXES = {"vnkg": VNKG.namespace, "id": ID, "org": ORG.namespace, "prov": PROV.namespace,
+            "schema": SCHEMA.namespace, "oa": OA.namespace, "skos": SKOS.namespace, "rdfs": RDFS, "xsd": XSD}
+LEVEL = {"province": VNKG.ProvinceLevel, "district": VNKG.DistrictLevel, "commune": VNKG.CommuneLevel}
+STATUS = {"current": VNKG.CurrentHolding, "acting": VNKG.ActingHolding, "former": VNKG.FormerHolding}
+ROLE = {"chair": VNKG.ChairRole, "attendee": VNKG.AttendeeRole, "speaker": VNKG.SpeakerRole,
+        "reporter": VNKG.ReporterRole, "concluder": VNKG.ConcluderRole}
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+# The concepts that facts point to (a role, a meeting type, a level) are described once,
+# in a graph of their own beside the articles' graphs, not restated by every article.
+VOCABULARY_GRAPH = ID["vocabulary"]
+
+
+_BOOLEAN = {True: Literal(True), False: Literal(False)}
+
+
+@lru_cache(maxsize=65536)
+def _text(value: str) -> Literal:
+    """A plain string literal; names, titles and labels repeat across facts and articles."""
+    return Literal(value)
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{quote(article_id, safe='')}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """The named graph holding one article's facts (never `VOCABULARY_GRAPH`: an article
+    identifier is quoted into one path segment under `graph/`)."""
+    return ID[f"graph/{quote(article_id, safe='')}"]
+
+
+def unit_iri(unit: Unit) -> URIRef:
+    return ID[f"place/{unit.level}-{unit.code}-{slug(unit.name)}"]
+
+
+def person_key(person: Person, article: Article) -> str:
+    """Same name and same province (or, where no province is knowable, the same bodies)
+    is the same person; a common name in two provinces stays two people."""
+    province = person.province(article.context)
+    if province is not None:
+        return f"{fold(person.name)}|{province.code}"
+    # No province: the bodies are unnamed too (`Huyện ủy`), so nothing ties this person to
+    # a namesake in another article.
+    return f"{fold(person.name)}|?|{article.id}"
+
+
+def person_iri(person: Person, article: Article) -> URIRef:
+    return ID[f"person/{slug(person.name)}-{_hash(person_key(person, article))}"]
+
+
+def org_iri(org: Org, article: Article) -> URIRef:
+    # A body whose place the article does not make knowable ("Huyện ủy") is only that
+    # article's: it must not merge with every other unnamed Huyện ủy.
+    scope = org.unit.code if org.unit else (article.id if org.kind != "CentralBody" else "")
+    return ID[f"org/{slug(org.name)}-{_hash(fold(org.name), scope)}"]
+
+
+def position_iri(post: Post, article: Article) -> URIRef:
+    org = post.org
+    scope = org.unit.code if org and org.unit else (article.id if org and org.kind != "CentralBody" else "")
+    return ID[f"position/{slug(post.title)}-{_hash(fold(post.title), scope)}"]
+
+
+class _Emitter:
+    def __init__(self, article: Article):
+        self.article = article
+        self.art = article_iri(article.id)
+        self.triples: list[Triple] = []
+        self.done: set[URIRef] = set()
+
+    def add(self, s, p, o) -> None:
+        self.triples.append((s, p, o))
+
+    def once(self, node: URIRef) -> bool:
+        if node in self.done:
+            return False
+        self.done.add(node)
+        return True
+
+    def evidence(self, fact: URIRef, span: Span) -> None:
+        start, end = span
+        node = ID[f"evidence/{quote(self.article.id, safe='')}-{start}-{end}"]
+        self.add(fact, VNKG.evidence, node)
+        self.add(fact, PROV.wasDerivedFrom, self.art)
+        if not self.once(node):
+            return
+        position, quote_node = URIRef(f"{node}/position"), URIRef(f"{node}/quote")
+        self.add(node, RDF_TYPE, VNKG.Evidence)
+        self.add(node, OA.hasSource, self.art)
+        self.add(node, OA.hasSelector, position)
+        self.add(node, OA.hasSelector, quote_node)
+        self.add(position, RDF_TYPE, OA.TextPositionSelector)
+        self.add(position, OA.start, _offset(start))
+        self.add(position, OA.end, _offset(end))
+        self.add(quote_node, RDF_TYPE, OA.TextQuoteSelector)
+        self.add(quote_node, OA.exact, Literal(self.article.text[start:end]))
+
+    def unit(self, unit: Unit) -> URIRef:
+        node = unit_iri(unit)
+        if self.once(node):
+            self.add(node, RDF_TYPE, VNKG.Locality)
+            self.add(node, VNKG.name, _text(unit.name))
+            self.add(node, RDFS_LABEL, _text(unit.full_name))
+            self.add(node, VNKG.level, LEVEL[unit.level])
+            self.add(node, VNKG.divisionType, _text(unit.kind))
+            self.add(node, VNKG.officialCode, _text(unit.code))
+            parent = load_gazetteer().parent_of(unit)
+            if parent is not None:
+                self.add(node, SCHEMA.containedInPlace, self.unit(parent))
+        return node
+
+    def org(self, org: Org) -> URIRef:
+        node = org_iri(org, self.article)
+        if self.once(node):
+            self.add(node, RDF_TYPE, VNKG.Organisation)
+            self.add(node, VNKG.name, _text(org.name))
+            self.add(node, RDFS_LABEL, _text(org.name))
+            self.add(node, VNKG.organisationKind, VNKG[org.kind])
+            if org.unit is not None:
+                self.add(node, VNKG.governs, self.unit(org.unit))
+            if org.parent is not None:
+                self.add(node, ORG.subOrganizationOf, self.org(org.parent))
+        return node
+
+    def position(self, post: Post) -> URIRef:
+        node = position_iri(post, self.article)
+        if self.once(node):
+            self.add(node, RDF_TYPE, VNKG.Position)
+            self.add(node, VNKG.title, _text(post.title))
+            self.add(node, RDFS_LABEL, _text(post.title))
+            self.add(node, VNKG.roleName, _text(post.role))
+            if post.org is not None:
+                self.add(node, ORG.postIn, self.org(post.org))
+        return node
+
+
+@lru_cache(maxsize=65536)
+def _offset(value: int) -> Literal:
+    # a typed literal from a Python int costs rdflib several microseconds; offsets repeat
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=4096)
+def _date_literal(value: str) -> Literal:
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay)
+    return Literal(value, datatype=XSD.date)
+
+
+def attested_on(article: Article) -> str | None:
+    """The date an article attests its holdings: its meeting's date, else publication."""
+    for meeting in article.meetings:
+        if meeting.date:
+            return meeting.date
+    return article.published[:10] if article.published else None
+
+
+def article_triples(article: Article) -> list[Triple]:
+    """Every triple of one article's facts (the content of its named graph).
+
+    >>> triples = article_triples(extract_text("a1", "Đồng chí Mùa A Sơn, Phó Bí thư Tỉnh ủy Điện Biên chủ trì hội nghị."))
+    >>> len(triples) > 20
+    True
+    """
+    e = _Emitter(article)
+    art = e.art
+    e.add(art, RDF_TYPE, VNKG.Article)
+    e.add(art, VNKG.identifier, _text(article.id))
+    e.add(art, RDFS_LABEL, _text(article.title or article.id))
+    e.add(art, VNKG.contentHash, _text(article.content_hash))
+    if article.title:
+        e.add(art, SCHEMA.headline, _text(article.title))
+    if article.author:
+        e.add(art, VNKG.byline, _text(article.author))
+    if article.published:
+        kind = XSD.dateTime if "T" in article.published else XSD.date
+        e.add(art, SCHEMA.datePublished, Literal(article.published, datatype=kind))
+    if article.dateline:
+        from ..reading.layout import dateline_codes
+        found = load_gazetteer().lookup("province", dateline_codes()[article.dateline])
+        if found:
+            e.add(art, VNKG.datelineProvince, e.unit(found[0]))
+    attested = attested_on(article)
+    people: dict[int, URIRef] = {}
+    for person in article.persons:
+        node = person_iri(person, article)
+        people[id(person)] = node
+        if e.once(node):
+            e.add(node, RDF_TYPE, VNKG.Person)
+            e.add(node, VNKG.name, _text(person.name))
+            e.add(node, RDFS_LABEL, _text(person.name))
+        e.add(node, VNKG.mentionedIn, art)
+        for holding in person.holdings:
+            post = holding.post
+            fact = ID[f"holding/{_hash(article.id, str(node), post.title, post.status)}"]
+            e.add(fact, RDF_TYPE, VNKG.PositionHolding)
+            e.add(fact, VNKG.holder, node)
+            e.add(fact, VNKG.position, e.position(post))
+            if post.org is not None:
+                e.add(fact, ORG.organization, e.org(post.org))
+            e.add(fact, VNKG.status, STATUS[post.status])
+            if attested:
+                e.add(fact, VNKG.attestedOn, _date_literal(attested))
+            e.evidence(fact, holding.mention.sentence)
+    for meeting in article.meetings:
+        _meeting(e, meeting, people)
+    return e.triples
+
+
+def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
+    article = e.article
+    node = ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}"]
+    e.add(node, RDF_TYPE, VNKG.Meeting)
+    e.add(node, VNKG.meetingType, VNKG[meeting.type])
+    label = ", ".join(x for x in (meeting.label, meeting.date, meeting.locality and meeting.locality.name) if x)
+    e.add(node, RDFS_LABEL, _text(label))
+    if meeting.date:
+        e.add(node, VNKG.date, _date_literal(meeting.date))
+    if meeting.time_of_day:
+        e.add(node, VNKG.timeOfDay, _text(meeting.time_of_day))
+    e.add(node, VNKG.online, _BOOLEAN[meeting.online])
+    if meeting.locality is not None:
+        e.add(node, VNKG.locality, e.unit(meeting.locality))
+    if meeting.province is not None:
+        e.add(node, VNKG.province, e.unit(meeting.province))
+    if meeting.chair is not None:
+        e.add(node, VNKG.chair, people[id(meeting.chair)])
+    for org in meeting.organisers:
+        e.add(node, VNKG.organiser, e.org(org))
+    e.evidence(node, meeting.sentence)
+    for part in meeting.participations:
+        person = people[id(part.person)]
+        fact = ID[f"participation/{_hash(str(node), str(person), part.role)}"]
+        e.add(fact, RDF_TYPE, VNKG.Participation)
+        e.add(fact, VNKG.participant, person)
+        e.add(fact, VNKG.meeting, node)
+        e.add(fact, VNKG.role, ROLE[part.role])
+        e.evidence(fact, part.mention.sentence)

@@ -1,0 +1,294 @@
+"""The layout of a scraped page: which lines are page furniture (menus, breadcrumbs,
+counters, related-news lists), which is the headline, the byline, the publication line
+and the newspaper's dateline code, and where the sentences of the story are.
+
+Works on the working text (normalised, same length as the article text), so every span
+it returns is a span of the article text too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lexicon import load_table
+from ..text import canonical, fold
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Layout:
+    title: Span | None = None
+    author: str | None = None
+    published: str | None = None        # ISO date or dateTime
+    dateline: str | None = None         # newspaper code, e.g. "ĐBP"
+    body: Span = (0, 0)
+    sentences: list[Span] = field(default_factory=list)
+
+
+_PUBLISHED = re.compile(
+    r"^(?:(?:ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản|xuất bản)\s*:?\s*)?"
+    r"(?:(?P<t1>\d{1,2})[:h](?P<t2>\d{2})\s*[|,-]?\s*)?"
+    r"(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2}))?")
+_DATELINE = re.compile(r"^\(?([A-ZĐ][A-ZĐa-z]{1,7})\)?\s*-\s")
+_BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|ảnh|phóng viên|pv)\s*:\s*", re.I)
+_ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
+               "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
+               "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
+_ANONYMOUS = {"pv", "ctv", "btv", "phóng viên", "nhóm pv", "nhóm phóng viên", "bbt"}
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_']*$")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = load_table("boilerplate", key="prefix")
+    menu = tuple(r["prefix"] for r in rows if r["kind"] == "menu")
+    trailer = tuple(r["prefix"] for r in rows if r["kind"] == "trailer")
+    return menu, trailer
+
+
+@lru_cache(maxsize=1)
+def dateline_codes() -> dict[str, str]:
+    """Newspaper dateline code -> province name."""
+    return {r["code"]: r["province"] for r in load_table("datelines", key="code")}
+
+
+def _lines(text: str) -> list[Span]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        stripped_start = start + (len(line) - len(line.lstrip()))
+        stripped_end = start + len(line.rstrip())
+        if stripped_end > stripped_start:
+            spans.append((stripped_start, stripped_end))
+        start = end + 1
+    return spans
+
+
+# `»` reads as `"` in the working text
+_NAV_SEPARATORS = re.compile(r"\s(?:\||»|›|>|/|\")\s|^\s*(?:\||»|›)|\[.*\]")
+
+
+def _lower(line: str) -> str:
+    """Lines of the working text are already normalised: folding is lower case and single
+    spaces."""
+    return " ".join(line.split()).lower()
+
+
+def _is_menu(line: str, menu: tuple[str, ...]) -> bool:
+    """Page furniture: menus, breadcrumbs (`Trang chủ > Thời sự`), site headers, counters."""
+    folded = _lower(line)
+    if "lượt xem" in folded and len(folded) < 60:
+        return True
+    if len(folded) < 40 and re.search(r"\(\d+\)\s*$", folded):  # `Ý kiến bạn đọc (0)`
+        return True
+    separators = len(_NAV_SEPARATORS.findall(line))
+    if separators >= 2 or (separators == 1 and len(line) < 80 and not line.rstrip().endswith((".", "?", "!"))):
+        return True
+    if any(site in folded for site in ("cổng thông tin", "trang thông tin", "cổng ttđt")) and len(folded) < 120:
+        return True
+    if folded.startswith(("trang chủ", "chia sẻ", "bình luận")) and not folded.endswith((".", "?", "!")):
+        return True
+    return _starts_short(folded, menu, 25)
+
+
+def _starts_short(folded: str, prefixes: tuple[str, ...], slack: int) -> bool:
+    """`folded` starts with one of `prefixes` and is less than `slack` characters longer
+    than it (`Trang chủ` heads a menu line, not a sentence that goes on)."""
+    # the tuple test runs in C and fails for nearly every line of an article
+    return folded.startswith(prefixes) and any(folded.startswith(p) and len(folded) < len(p) + slack
+                                               for p in prefixes)
+
+
+def read_layout(norm: str) -> Layout:
+    """Headline, byline, publication date, dateline and sentences of a page."""
+    layout = Layout()
+    menu, trailer = _boilerplate()
+    content: list[Span] = []
+    for span in _lines(norm):
+        line = norm[span[0]:span[1]]
+        folded = _lower(line)
+        if _starts_short(folded, trailer, 30) or (
+                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
+            break
+        if layout.published is None and len(line) < 80:
+            match = _PUBLISHED.match(folded)
+            if match:
+                layout.published = _iso_published(match)
+                rest = folded[match.end():].strip(" -|,")
+                if not rest or "lượt xem" in rest or len(rest) < 25:
+                    continue
+        if _is_menu(line, menu):
+            continue
+        content.append(span)
+    # The byline: a short closing line that names a person (or an organisation).
+    if content and _looks_like_byline(norm[content[-1][0]:content[-1][1]]):
+        layout.author = _author_from(norm[content[-1][0]:content[-1][1]])
+        content = content[:-1]
+    for span in content:
+        line = norm[span[0]:span[1]]
+        if layout.author is None and _BYLINE_LABEL.match(line) and len(line) < 80:
+            layout.author = _author_from(line)
+    if not content:
+        return layout
+    content = _take_headline(norm, content, layout)
+    if not content:
+        return layout
+    for span in content[:3]:
+        match = _DATELINE.match(norm[span[0]:span[1]])
+        if match and match.group(1) in dateline_codes():
+            layout.dateline = match.group(1)
+            break
+    layout.body = (content[0][0], content[-1][1])
+    layout.sentences = split_sentences(norm, _join_broken_names(norm, content))
+    return layout
+
+
+# A news lead opens with its date: `Ngày 6/1, …`, `Chiều nay (29/12), …`, `Sáng 15-3, …`.
+_LEAD_START = re.compile(r"^(?:(?:sáng|trưa|chiều|tối)\s+(?:nay|qua|ngày)?\s*|ngày\s+|hôm\s+(?:nay|qua)\s*)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}"
+                         r"|^(?:sáng|trưa|chiều|tối|hôm)\s+(?:nay|qua)\b", re.I)
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of the story itself, not of the page's head (site name, menus, headline)."""
+    words = len(line.split())
+    if _DATELINE.match(line) or (words >= 8 and _LEAD_START.match(line)):
+        return True
+    # a headline may be long, but it has no full stop
+    ends = line.rstrip().endswith((".", "…", ":", ";", "!", "?"))
+    return (ends and words >= 20) or (words >= 25 and ". " in line) or words >= 60
+
+
+def _is_site_header(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    folded = _lower(line)
+    return (bool(letters) and all(ch.isupper() for ch in letters) and len(line.split()) > 3) or \
+        folded.startswith(("báo ", "cổng ", "trang ")) and len(line.split()) <= 8
+
+
+def _take_headline(norm: str, content: list[Span], layout: Layout) -> list[Span]:
+    """The headline is the longest short line above the first paragraph (site names,
+    categories, a byline under the headline are shorter); the lines above the story are
+    dropped. A page with no paragraph-like line keeps its first line as the headline."""
+    first = next((k for k, span in enumerate(content) if _is_paragraph(norm[span[0]:span[1]])), None)
+    if first is None:
+        if len(content) > 1 and not _DATELINE.match(norm[content[0][0]:content[0][1]]):
+            layout.title = content[0]
+            return content[1:]
+        return content
+    head = [span for span in content[:first] if not _is_site_header(norm[span[0]:span[1]])]
+    if layout.author is None:
+        for span in head:
+            line = norm[span[0]:span[1]]
+            if 2 <= len(line.split()) <= 4 and _looks_like_byline(line) and not _lower(line) in _boilerplate()[0] \
+                    and not any(ch.isdigit() for ch in line) and len(head) > 1 and span != head[0]:
+                layout.author = _author_from(line)
+                head = [h for h in head if h != span]
+                break
+    if head:
+        layout.title = max(head, key=lambda span: (len(norm[span[0]:span[1]].split()), -span[0]))
+    return content[first:]
+
+
+def _headline_like(line: str) -> bool:
+    return len(line.split()) <= 30 and not line.rstrip().endswith(".")
+
+
+def _is_category(line: str) -> bool:
+    words = [w for w in line.replace("-", " ").replace("|", " ").split()]
+    return 0 < len(words) <= 4 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
+
+
+def _iso_published(match: re.Match) -> str | None:
+    t1, t2, day, month, year, hour, minute = match.groups()
+    if hour is None and t1 is not None:
+        hour, minute = t1, t2
+    day, month, year = int(day), int(month), int(year)
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 < year < 2100):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is not None and int(hour) < 24 and int(minute) < 60:
+        return f"{date}T{int(hour):02d}:{int(minute):02d}:00"
+    return date
+
+
+def _looks_like_byline(line: str) -> bool:
+    if _BYLINE_LABEL.match(line):
+        return True
+    head = line.split(":")[0].split("(")[0].strip()
+    # `Nguyễn Hương - Trung tâm TT-VH huyện`: a name, then the organisation
+    parts = head.split(" - ")
+    if len(parts) > 1 and any(fold(p).startswith(_ORG_BYLINE) for p in parts[1:]):
+        head = " - ".join(p for p in parts if not fold(p).startswith(_ORG_BYLINE))
+    words = head.replace("-", " ").split()
+    if not words or len(words) > 8 or line.rstrip().endswith((".", ";", ",")) and not line.endswith("./."):
+        return False
+    if fold(line).startswith(_ORG_BYLINE):
+        return True
+    return all(_NAME_WORD.match(w) and w[0].isupper() for w in words) and len(words) <= 6
+
+
+def _author_from(line: str) -> str | None:
+    line = _BYLINE_LABEL.sub("", line).strip()
+    if fold(line).startswith(_ORG_BYLINE):
+        return None
+    # "Phương Thảo: Huyện Bắc Mê", "Văn Thành (TTVH)", "Thu Hà; Ảnh: Minh Anh": the name
+    # comes first; "Văn Thành - Trung tâm VH-TT huyện": an organisation after a dash is not
+    name = re.split(r"\s*[:(;]\s*", line, maxsplit=1)[0].strip(" -")
+    parts = [p for p in name.split(" - ") if not fold(p).startswith(_ORG_BYLINE)]
+    name = " - ".join(parts)
+    words = name.replace(" - ", " ").split()
+    if fold(name) in _ANONYMOUS:
+        return None
+    if not words or not all(w[0].isupper() for w in words if w != "-"):
+        return None
+    return canonical(name)
+
+
+# Vietnamese capitals and small letters as explicit classes (`À-Ỹ` would mix both cases).
+_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
+_LOWER = re.escape("".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower()))
+_NAME_TAIL = re.compile(rf"(?:đồng chí|Đồng chí|Đ/c|đ/c|ông|Ông|bà|Bà)\s*(?:[{_UPPER}][^\W\d_]*\s+){{0,3}}[{_UPPER}][^\W\d_]*$")
+_NAME_HEAD = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:\s*[,;:)\-]|\s+[{_LOWER}])")
+
+
+def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
+    """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (right
+    after `đồng chí`, `ông`, `bà`) continues on the next line."""
+    joined: list[Span] = []
+    for span in lines:
+        if joined:
+            previous = norm[joined[-1][0]:joined[-1][1]]
+            current = norm[span[0]:span[1]]
+            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3:
+                joined[-1] = (joined[-1][0], span[1])
+                continue
+        joined.append(span)
+    return joined
+
+
+# ---- sentences -----------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[{_UPPER}0-9])")
+# `TP. Điện Biên Phủ`, `ThS. Nguyễn …`: a dot after these ends no sentence
+_ABBREVIATED = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|TT|Q|P|ThS|TS|PGS|GS|BS|Th\.S|Đ/c|đ/c|St|Mr|Ms)\.$")
+
+
+def split_sentences(norm: str, lines: list[Span]) -> list[Span]:
+    """Sentences within each content line (a line is never crossed: paragraphs and
+    captions end sentences)."""
+    spans: list[Span] = []
+    for start, end in lines:
+        cursor = start
+        for match in _SENTENCE_END.finditer(norm, start, end):
+            if _ABBREVIATED.search(norm, max(start, match.start() - 8), match.start()):
+                continue
+            if match.start() > cursor:
+                spans.append((cursor, match.start()))
+            cursor = match.end()
+        if end > cursor:
+            spans.append((cursor, end))
+    return spans

@@ -1,0 +1,222 @@
+"""extract/meetings.py: the meetings an article reports: type, date, place, chair,
+participants with roles, organisers, online flag; none where none is reported."""
+
+import pytest
+
+from graph_builder import extract_text
+from graph_builder.extraction.meetings import classify
+
+HEAD = "Tin hoạt động của huyện Hàm Yên trong tuần qua\n\n"
+
+
+def meetings(text: str):
+    return extract_text("t", text).meetings
+
+
+def summary(meeting) -> dict:
+    return {"type": meeting.label, "date": meeting.date,
+            "locality": meeting.locality.name if meeting.locality else None,
+            "province": meeting.province.name if meeting.province else None,
+            "chair": meeting.chair.name if meeting.chair else None,
+            "online": meeting.online,
+            "participants": [(p.person.name, p.role) for p in meeting.participations],
+            "organisers": [o.name for o in meeting.organisers]}
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Chiều 27/12, Ban Thường trực UB.MTTQ tỉnh đã có buổi làm việc với Thường trực Huyện ủy.", "Buổi làm việc"),
+    ("Sáng 6/3, Huyện ủy tổ chức hội nghị quán triệt nghị quyết của Tỉnh ủy.", "Hội nghị"),
+    ("Sáng 6/1, Huyện ủy tổ chức Hội nghị tổng kết công tác xây dựng Đảng năm 2022.", "Hội nghị tổng kết"),
+    ("Sáng 6/1, Huyện ủy tổ chức Hội nghị trực tuyến tổng kết công tác năm 2022.", "Hội nghị tổng kết"),
+    ("Ngày 15/7, UBND huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2023.", "Hội nghị sơ kết"),
+    ("Chiều nay (29/12), Thường trực Tỉnh ủy tổ chức Hội nghị giao ban Khối cơ quan MTTQ.", "Hội nghị giao ban"),
+    ("Sáng 12/12, HĐND huyện khai mạc Kỳ họp thứ 15, HĐND huyện khóa XX.", "Kỳ họp"),
+    ("Ngày 18/6, Hội Nông dân huyện tổ chức Đại hội đại biểu lần thứ X, nhiệm kỳ 2023-2028.", "Đại hội"),
+    ("Sáng 5/12, Tổ đại biểu HĐND tỉnh tiếp xúc cử tri xã Yên Thuận trước kỳ họp.", "Tiếp xúc cử tri"),
+    ("Ngày 14/6, Ban Thường vụ Huyện ủy tổ chức Hội nghị đối thoại với Nhân dân.", "Hội nghị đối thoại"),
+])
+def test_meetings_type_is_the_most_specific(sentence, label):
+    found = classify(sentence)
+    assert found is not None and found[1] == label
+    (meeting,) = meetings(HEAD + sentence + "\n")
+    assert meeting.label == label
+
+
+def test_meetings_chair_by_chu_tri():
+    text = (HEAD + "Sáng 6/1/2023, Huyện ủy Hàm Yên tổ chức Hội nghị tổng kết công tác xây dựng Đảng năm 2022. "
+            "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị.\n")
+    (meeting,) = meetings(text)
+    assert summary(meeting) == {
+        "type": "Hội nghị tổng kết", "date": "2023-01-06", "locality": "Hàm Yên", "province": "Tuyên Quang",
+        "chair": "Nguyễn Văn An", "online": False, "participants": [("Nguyễn Văn An", "chair")],
+        "organisers": ["Huyện ủy Hàm Yên"]}
+
+
+def test_meetings_chair_by_duoi_su_chu_tri_cua():
+    text = ("Hội nghị giao ban công tác dân vận quý I\n\nNgày 20/03/2023, Ban Dân vận Huyện ủy Hàm Yên tổ chức "
+            "Hội nghị giao ban công tác dân vận quý I. Dưới sự chủ trì của đồng chí Trần Thị Hoa, Trưởng Ban "
+            "Dân vận Huyện ủy, hội nghị đã thảo luận nhiều nội dung. Dự hội nghị có đồng chí Lê Văn Bình, "
+            "Phó Chủ tịch UBND huyện.\n")
+    (meeting,) = meetings(text)
+    assert summary(meeting) == {
+        "type": "Hội nghị giao ban", "date": "2023-03-20", "locality": "Hàm Yên", "province": "Tuyên Quang",
+        "chair": "Trần Thị Hoa", "online": False,
+        "participants": [("Trần Thị Hoa", "chair"), ("Lê Văn Bình", "attendee")],
+        "organisers": ["Ban Dân vận Huyện ủy Hàm Yên"]}
+
+
+def test_meetings_chair_by_chu_toa_and_a_reporter():
+    text = ("Kỳ họp thứ 15 HĐND huyện Hàm Yên\n\nSáng 12/12/2023, HĐND huyện Hàm Yên khai mạc Kỳ họp thứ 15, "
+            "HĐND huyện khóa XX. Đồng chí Phạm Văn Cường, Chủ tịch HĐND huyện chủ tọa kỳ họp. Đồng chí Lê Văn "
+            "Bình, Chủ tịch UBND huyện báo cáo tình hình kinh tế - xã hội năm 2023.\n")
+    (meeting,) = meetings(text)
+    assert (meeting.label, meeting.chair.name) == ("Kỳ họp", "Phạm Văn Cường")
+    assert [(p.person.name, p.role) for p in meeting.participations] == [
+        ("Phạm Văn Cường", "chair"), ("Lê Văn Bình", "reporter")]
+    assert [o.name for o in meeting.organisers] == ["Hội đồng nhân dân huyện Hàm Yên"]
+
+
+def test_meetings_concluder_chairs_where_no_one_is_said_to_chair():
+    text = ("Hội nghị sơ kết 6 tháng đầu năm 2023\n\nSáng 15/7/2023, UBND huyện Hàm Yên tổ chức hội nghị trực "
+            "tuyến sơ kết 6 tháng đầu năm 2023. Dự hội nghị có đồng chí Lê Văn Bình, Phó Chủ tịch UBND huyện. "
+            "Kết luận hội nghị, đồng chí Lê Văn Bình đề nghị các xã tiếp tục thực hiện tốt nhiệm vụ.\n")
+    (meeting,) = meetings(text)
+    assert summary(meeting) == {
+        "type": "Hội nghị sơ kết", "date": "2023-07-15", "locality": "Hàm Yên", "province": "Tuyên Quang",
+        "chair": "Lê Văn Bình", "online": True, "participants": [("Lê Văn Bình", "concluder")],
+        "organisers": ["Ủy ban nhân dân huyện Hàm Yên"]}
+
+
+def test_meetings_concluder_named_by_title_alone():
+    text = ("Hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân\n\nNgày 14/6, Ban Thường vụ Huyện ủy "
+            "Hàm Yên tổ chức Hội nghị đối thoại với Nhân dân về công tác giải phóng mặt bằng. Dự hội nghị có "
+            "đồng chí Trịnh Văn Hải, Bí thư Huyện ủy; đồng chí Đinh Công Trứ, Chủ tịch UBND huyện. Kết luận "
+            "hội nghị, đồng chí Bí thư Huyện ủy ghi nhận những ý kiến thẳng thắn của Nhân dân.\n")
+    (meeting,) = meetings(text)
+    assert (meeting.label, meeting.date, meeting.chair.name) == ("Hội nghị đối thoại", "--06-14", "Trịnh Văn Hải")
+    assert sorted((p.person.name, p.role) for p in meeting.participations) == [
+        ("Trịnh Văn Hải", "concluder"), ("Đinh Công Trứ", "attendee")]
+
+
+def test_meetings_no_chair_when_none_is_stated():
+    text = ("Ban Thường trực UB.MTTQ tỉnh làm việc với Thường trực Huyện ủy Hàm Yên\n\nChiều ngày 27/12, Ban "
+            "Thường trực UB.MTTQ tỉnh đã có buổi làm việc với Thường trực Huyện ủy Hàm Yên về kết quả công tác "
+            "MTTQ năm 2022. Dự buổi làm việc về phía huyện Hàm Yên có đồng chí Nguyễn Duy Hòa, Phó Bí thư "
+            "Thường trực Huyện ủy, Chủ tịch HĐND huyện.\n")
+    (meeting,) = meetings(text)
+    assert summary(meeting) == {
+        "type": "Buổi làm việc", "date": "2022-12-27", "locality": "Hàm Yên", "province": "Tuyên Quang",
+        "chair": None, "online": False, "participants": [("Nguyễn Duy Hòa", "attendee")],
+        "organisers": ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang",
+                       "Thường trực Huyện ủy Hàm Yên"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Hàm Yên: Trao quà cho hộ nghèo\n\nNgày 10/1/2023, đồng chí Nguyễn Văn An, Bí thư Huyện ủy Hàm Yên đã "
+    "đến thăm, tặng quà các hộ nghèo tại xã Yên Thuận. Đồng chí mong các gia đình đón Tết vui tươi.\n",
+    "Hàm Yên: Kiểm tra công tác phòng chống thiên tai\n\nNgày 10/8/2023, đồng chí Nguyễn Văn An, Bí thư Huyện "
+    "ủy Hàm Yên đã đi kiểm tra công tác phòng, chống thiên tai tại xã Yên Thuận.\n",
+])
+def test_meetings_none_when_no_meeting_is_reported(text):
+    article = extract_text("t", text)
+    assert [p.name for p in article.persons] == ["Nguyễn Văn An"]
+    assert article.meetings == []
+
+
+def test_meetings_several_in_one_article():
+    text = ("Hai hội nghị trong một ngày ở huyện Hàm Yên\n\nSáng 6/3/2023, Huyện ủy Hàm Yên tổ chức hội nghị "
+            "giao ban công tác quý I. Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị.\n"
+            "Chiều cùng ngày, UBND huyện Hàm Yên tổ chức hội nghị sơ kết công tác quý I năm 2023. Đồng chí Lê "
+            "Văn Bình, Chủ tịch UBND huyện chủ trì hội nghị.\n")
+    found = meetings(text)
+    assert [(m.label, m.date, m.time_of_day, m.chair.name, [o.name for o in m.organisers]) for m in found] == [
+        ("Hội nghị giao ban", "2023-03-06", "sáng", "Nguyễn Văn An", ["Huyện ủy Hàm Yên"]),
+        ("Hội nghị sơ kết", "2023-03-06", "chiều", "Lê Văn Bình", ["Ủy ban nhân dân huyện Hàm Yên"]),
+    ]
+
+
+def test_meetings_organiser_is_the_body_not_the_post():
+    # "Phó Bí thư Thường trực, Thường trực Tỉnh ủy tổ chức…": one post; the Thường trực organises
+    text = ("Hội nghị giao ban Khối MTTQ và các đoàn thể tỉnh năm 2023\n\nĐBP - Chiều nay (29/12), dưới sự chủ "
+            "trì của đồng chí Mùa A Sơn, Phó Bí thư Thường trực, Thường trực Tỉnh ủy tổ chức Hội nghị giao ban "
+            "Khối cơ quan MTTQ và các đoàn thể chính trị - xã hội tỉnh, đánh giá kết quả hoạt động năm 2023.\n")
+    article = extract_text("t", text)
+    (person,) = article.persons
+    assert [h.post.title for h in person.holdings] == ["Phó Bí thư Thường trực Tỉnh ủy Điện Biên"]
+    (meeting,) = article.meetings
+    assert summary(meeting) == {
+        "type": "Hội nghị giao ban", "date": "2023-12-29", "locality": "Điện Biên", "province": "Điện Biên",
+        "chair": "Mùa A Sơn", "online": False, "participants": [("Mùa A Sơn", "chair")],
+        "organisers": ["Thường trực Tỉnh ủy Điện Biên"]}
+
+
+def test_meetings_locality_unknowable_stays_empty():
+    text = ("Hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân\n\nNgày 14/6, Ban Thường vụ Huyện ủy "
+            "tổ chức Hội nghị đối thoại với Nhân dân. Đ/c Trịnh Văn Hải – TUV, Bí thư Huyện ủy chủ trì hội nghị.\n")
+    (meeting,) = meetings(text)
+    assert (meeting.locality, meeting.province, meeting.chair.name) == (None, None, "Trịnh Văn Hải")
+    assert [o.name for o in meeting.organisers] == ["Ban Thường vụ Huyện ủy"]
+
+
+SO_KET = "Huyện ủy Hàm Yên tổ chức hội nghị sơ kết năm 2023\n\n"
+
+
+@pytest.mark.parametrize("body, chair, roles", [
+    ("Sáng 10/7/2023, Huyện ủy Hàm Yên tổ chức hội nghị sơ kết 6 tháng đầu năm 2023. Hội nghị do đồng chí "
+     "Nguyễn Văn An, Bí thư Huyện ủy chủ trì. Đồng chí Lê Văn Bình, Chủ tịch UBND huyện phát biểu kết luận hội nghị.",
+     "Nguyễn Văn An", [("Nguyễn Văn An", "chair"), ("Lê Văn Bình", "concluder")]),
+    ("Sáng 10/7/2023, đồng chí Nguyễn Văn An, Bí thư Huyện ủy Hàm Yên chủ trì hội nghị sơ kết 6 tháng đầu năm "
+     "2023. Cùng dự có đồng chí Lê Văn Bình, Chủ tịch UBND huyện.",
+     "Nguyễn Văn An", [("Nguyễn Văn An", "chair"), ("Lê Văn Bình", "attendee")]),
+    ("Sáng 10/7/2023, Huyện ủy Hàm Yên tổ chức hội nghị sơ kết 6 tháng đầu năm 2023. Đồng chí Trần Thị Hoa, "
+     "Trưởng Ban Tuyên giáo Huyện ủy báo cáo kết quả 6 tháng đầu năm. Phát biểu chỉ đạo hội nghị, đồng chí "
+     "Nguyễn Văn An, Bí thư Huyện ủy đề nghị các cấp ủy tiếp tục thực hiện tốt nhiệm vụ.",
+     None, [("Trần Thị Hoa", "reporter"), ("Nguyễn Văn An", "speaker")]),
+])
+def test_meetings_roles_of_participants(body, chair, roles):
+    (meeting,) = meetings(SO_KET + body + "\n")
+    assert (meeting.chair.name if meeting.chair else None) == chair
+    assert [(p.person.name, p.role) for p in meeting.participations] == roles
+
+
+def test_meetings_co_chairs_are_all_chairs():
+    (meeting,) = meetings(SO_KET + "Sáng 10/7/2023, Huyện ủy Hàm Yên tổ chức hội nghị sơ kết 6 tháng đầu năm 2023. "
+                          "Các đồng chí: Nguyễn Văn An, Bí thư Huyện ủy; Lê Văn Bình, Chủ tịch UBND huyện đồng chủ "
+                          "trì hội nghị.\n")
+    assert [(p.person.name, p.role) for p in meeting.participations] == [
+        ("Nguyễn Văn An", "chair"), ("Lê Văn Bình", "chair")]
+
+
+@pytest.mark.parametrize("sentence, label, online", [
+    ("Sáng 6/1/2023, Huyện ủy Hàm Yên tổ chức Hội nghị trực tuyến tổng kết công tác năm 2022.",
+     "Hội nghị tổng kết", True),
+    ("Sáng 6/1/2023, Huyện ủy Hàm Yên tổ chức Hội nghị trực tiếp kết hợp trực tuyến tổng kết công tác năm 2022.",
+     "Hội nghị tổng kết", True),
+    ("Sáng 6/1/2023, Huyện ủy Hàm Yên tổ chức Hội nghị tổng kết công tác năm 2022.", "Hội nghị tổng kết", False),
+])
+def test_meetings_online_flag(sentence, label, online):
+    (meeting,) = meetings(HEAD + sentence + "\n")
+    assert (meeting.label, meeting.online) == (label, online)
+
+
+@pytest.mark.parametrize("conclusion, chair", [
+    ("Kết luận hội nghị, Bí thư Huyện ủy Nguyễn Văn An yêu cầu các cơ quan thực hiện tốt nhiệm vụ.", "Nguyễn Văn An"),
+    ("Phát biểu kết luận, đồng chí Chủ tịch UBND huyện yêu cầu các xã thực hiện tốt nhiệm vụ.", "Lê Văn Bình"),
+    ("Kết luận hội nghị, Bí thư Huyện ủy yêu cầu các cơ quan thực hiện tốt nhiệm vụ.", "Nguyễn Văn An"),
+])
+def test_meetings_concluder_by_name_or_title(conclusion, chair):
+    text = ("Huyện ủy Hàm Yên tổ chức hội nghị giao ban quý III\n\nSáng 20/9/2023, Huyện ủy Hàm Yên tổ chức hội nghị "
+            "giao ban quý III. Dự hội nghị có đồng chí Nguyễn Văn An, Bí thư Huyện ủy; đồng chí Lê Văn Bình, Phó Bí "
+            "thư, Chủ tịch UBND huyện. " + conclusion + "\n")
+    (meeting,) = meetings(text)
+    assert meeting.chair.name == chair
+    (other,) = {"Nguyễn Văn An", "Lê Văn Bình"} - {chair}
+    assert sorted((p.person.name, p.role) for p in meeting.participations) == sorted(
+        [(chair, "concluder"), (other, "attendee")])
+
+
+def test_meetings_online_stated_in_the_next_sentence():
+    (meeting,) = meetings(HEAD + "Sáng 6/1/2023, Huyện ủy Hàm Yên tổ chức hội nghị tổng kết công tác xây dựng Đảng "
+                          "năm 2022. Hội nghị được tổ chức theo hình thức trực tuyến đến 18 điểm cầu các xã, thị trấn. "
+                          "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị.\n")
+    assert (meeting.label, meeting.online) == ("Hội nghị tổng kết", True)

@@ -1,0 +1,169 @@
+"""extract/titles.py + positions.py: the title grammar, abbreviations expanded, status
+words, canonical bodies, a bare `huyện`/`tỉnh` resolved to the article's unit."""
+
+import pytest
+
+from graph_builder.extraction.places import Context
+from graph_builder.extraction.positions import render_title
+from graph_builder.extraction.titles import parse_chain
+from graph_builder.extraction.tokens import tokenize
+
+from ..support import context
+
+HAM_YEN = dict(district="Hàm Yên")        # Tuyên Quang
+DIEN_BIEN = dict(province="Điện Biên")
+
+
+def titles(text: str, ctx: Context) -> list[tuple[str, str]]:
+    """(full title, status) of the title chain that opens `text`."""
+    tokens = tokenize(text)
+    found = parse_chain(tokens, 0)
+    assert found is not None, f"no title parsed in {text!r}"
+    posts = [render_title(t, ctx) for t in found[0]]
+    return [(p.title, p.status) if p else None for p in posts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abbreviations of bodies
+    ("Chủ tịch HĐND huyện", ["Chủ tịch Hội đồng nhân dân huyện Hàm Yên"]),
+    ("Phó Chủ tịch UBND tỉnh", ["Phó Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"]),
+    ("Chủ tịch UBMTTQ huyện", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hàm Yên"]),
+    ("Chủ tịch UB.MTTQ huyện", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hàm Yên"]),
+    ("Chủ tịch Ủy ban MTTQ Việt Nam huyện", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hàm Yên"]),
+    ("Chủ tịch UBMTTQVN huyện", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hàm Yên"]),
+    ("Phó Chủ tịch Thường trực UBMTTQ tỉnh",
+     ["Phó Chủ tịch Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang"]),
+    ("Chủ tịch Hội LHPN huyện", ["Chủ tịch Hội Liên hiệp Phụ nữ huyện Hàm Yên"]),
+    ("Chủ tịch LĐLĐ huyện", ["Chủ tịch Liên đoàn Lao động huyện Hàm Yên"]),
+    ("Chủ tịch Hội CCB huyện", ["Chủ tịch Hội Cựu chiến binh huyện Hàm Yên"]),
+    ("Chủ tịch Hội Nông dân huyện", ["Chủ tịch Hội Nông dân huyện Hàm Yên"]),
+    ("Chủ tịch MTTQ huyện", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hàm Yên"]),
+    ("Phó Chủ tịch Thường trực HĐND tỉnh", ["Phó Chủ tịch Thường trực Hội đồng nhân dân tỉnh Tuyên Quang"]),
+    ("Chủ tịch Hội LHPN tỉnh", ["Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Tuyên Quang"]),
+    # party roles and committees
+    ("Bí thư TU", ["Bí thư Tỉnh ủy Tuyên Quang"]),
+    ("Phó Bí thư TT HU", ["Phó Bí thư Thường trực Huyện ủy Hàm Yên"]),
+    ("PBT TT Huyện ủy", ["Phó Bí thư Thường trực Huyện ủy Hàm Yên"]),
+    ("Ủy viên BTV Huyện ủy", ["Ủy viên Ban Thường vụ Huyện ủy Hàm Yên"]),
+    ("UVBTV Huyện ủy", ["Ủy viên Ban Thường vụ Huyện ủy Hàm Yên"]),
+    ("UVBTV, Trưởng Ban Dân vận HU",
+     ["Ủy viên Ban Thường vụ Huyện ủy Hàm Yên", "Trưởng Ban Dân vận Huyện ủy Hàm Yên"]),
+    ("UVTV, Trưởng Ban Tuyên giáo Huyện ủy",
+     ["Ủy viên Ban Thường vụ Huyện ủy Hàm Yên", "Trưởng Ban Tuyên giáo Huyện ủy Hàm Yên"]),
+    ("TUV, Bí thư Huyện ủy", ["Ủy viên Tỉnh ủy Tuyên Quang", "Bí thư Huyện ủy Hàm Yên"]),
+    ("HUV, Chủ tịch Hội LHPN huyện",
+     ["Ủy viên Huyện ủy Hàm Yên", "Chủ tịch Hội Liên hiệp Phụ nữ huyện Hàm Yên"]),
+    ("UVBTVTU, Bí thư Huyện ủy", ["Ủy viên Ban Thường vụ Tỉnh ủy Tuyên Quang", "Bí thư Huyện ủy Hàm Yên"]),
+    ("Tỉnh ủy viên", ["Ủy viên Tỉnh ủy Tuyên Quang"]),
+    ("Tỉnh ủy viên, Bí thư Huyện ủy", ["Ủy viên Tỉnh ủy Tuyên Quang", "Bí thư Huyện ủy Hàm Yên"]),
+    ("Ủy viên Ban Chấp hành Đảng bộ tỉnh", ["Ủy viên Tỉnh ủy Tuyên Quang"]),
+    ("Bí thư Ban Chấp hành Đảng bộ huyện", ["Bí thư Huyện ủy Hàm Yên"]),
+    ("Chánh Văn phòng Huyện ủy", ["Chánh Văn phòng Huyện ủy Hàm Yên"]),
+    ("Ủy viên BCH Đảng bộ tỉnh", ["Ủy viên Tỉnh ủy Tuyên Quang"]),
+    ("Phó Trưởng Ban Tổ chức Tỉnh ủy", ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]),
+    ("Chủ nhiệm Ủy ban Kiểm tra Huyện ủy", ["Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Hàm Yên"]),
+    ("TVTU, Trưởng Ban Nội chính Tỉnh ủy",
+     ["Ủy viên Ban Thường vụ Tỉnh ủy Tuyên Quang", "Trưởng Ban Nội chính Tỉnh ủy Tuyên Quang"]),
+    ("Phó Bí thư Thường trực Huyện ủy kiêm Chủ tịch HĐND huyện",
+     ["Phó Bí thư Thường trực Huyện ủy Hàm Yên", "Chủ tịch Hội đồng nhân dân huyện Hàm Yên"]),
+    ("Trưởng Ban Dân vận - Chủ tịch UBMTTQ huyện",
+     ["Trưởng Ban Dân vận Huyện ủy Hàm Yên", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hàm Yên"]),
+    ("Chỉ huy trưởng Ban Chỉ huy Quân sự huyện", ["Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Hàm Yên"]),
+    ("Phó Chủ tịch UBND thị trấn Tân Yên", ["Phó Chủ tịch Ủy ban nhân dân thị trấn Tân Yên"]),
+    ("Bí thư Huyện đoàn", ["Bí thư Huyện đoàn Hàm Yên"]),
+    # departments
+    ("Giám đốc Sở Nội vụ", ["Giám đốc Sở Nội vụ tỉnh Tuyên Quang"]),
+    ("Giám đốc Sở Tài chính tỉnh", ["Giám đốc Sở Tài chính tỉnh Tuyên Quang"]),
+    ("Trưởng phòng Tài nguyên và Môi trường huyện", ["Trưởng Phòng Tài nguyên và Môi trường huyện Hàm Yên"]),
+    # named places
+    ("Bí thư Huyện ủy Hàm Yên", ["Bí thư Huyện ủy Hàm Yên"]),
+    ("Bí thư Đảng ủy xã Tân Thành", ["Bí thư Đảng ủy xã Tân Thành"]),
+    ("Chủ tịch UBND xã Yên Phú", ["Chủ tịch Ủy ban nhân dân xã Yên Phú"]),
+    # central level
+    ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"]),
+    ("UVBCHTW, Bí thư Tỉnh ủy", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"]),
+])
+def test_titles_grammar_in_a_district_article(text, expected):
+    assert titles(text, context(**HAM_YEN)) == [(t, "current") for t in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phó Bí thư Thường trực Tỉnh ủy", [("Phó Bí thư Thường trực Tỉnh ủy Điện Biên", "current")]),
+    ("Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch HĐND tỉnh",
+     [("Ủy viên Ban Thường vụ Tỉnh ủy Điện Biên", "current"), ("Chủ tịch Hội đồng nhân dân tỉnh Điện Biên", "current")]),
+    # the post, not the organiser: "Thường trực Tỉnh ủy" after the comma is the body that acts
+    ("Phó Bí thư Thường trực, Thường trực Tỉnh ủy", [("Phó Bí thư Thường trực Tỉnh ủy Điện Biên", "current")]),
+    ("Bí thư Thành ủy Điện Biên Phủ", [("Bí thư Thành ủy Điện Biên Phủ", "current")]),
+    ("Bí thư Thị ủy Mường Lay", [("Bí thư Thị ủy Mường Lay", "current")]),
+    ("Chủ tịch UBND huyện Tủa Chùa", [("Chủ tịch Ủy ban nhân dân huyện Tủa Chùa", "current")]),
+])
+def test_titles_grammar_in_a_province_article(text, expected):
+    assert titles(text, context(**DIEN_BIEN)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("quyền Chủ tịch UBND huyện", [("Chủ tịch Ủy ban nhân dân huyện Hàm Yên", "acting")]),
+    ("nguyên Bí thư Huyện ủy", [("Bí thư Huyện ủy Hàm Yên", "former")]),
+    ("nguyên Chủ tịch HĐND tỉnh", [("Chủ tịch Hội đồng nhân dân tỉnh Tuyên Quang", "former")]),
+])
+def test_titles_status_word_changes_the_holding_not_the_title(text, expected):
+    assert titles(text, context(**HAM_YEN)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare `huyện`/`tỉnh` where the article never names its unit: no locality, nothing guessed
+    ("Bí thư Huyện ủy", "Bí thư Huyện ủy"),
+    ("Phó Chủ tịch UBND huyện", "Phó Chủ tịch Ủy ban nhân dân huyện"),
+    ("Chủ tịch HĐND tỉnh", "Chủ tịch Hội đồng nhân dân tỉnh"),
+    ("UVBTV Huyện ủy", "Ủy viên Ban Thường vụ Huyện ủy"),
+    ("Giám đốc Sở Nội vụ", "Giám đốc Sở Nội vụ"),
+    # a place named in the title needs no context
+    ("Bí thư Huyện ủy Hàm Yên", "Bí thư Huyện ủy Hàm Yên"),
+    ("Bí thư Tỉnh ủy Điện Biên", "Bí thư Tỉnh ủy Điện Biên"),
+    # a district name shared by two provinces keeps its name but no unit is guessed
+    ("Bí thư Huyện ủy Bảo Lâm", "Bí thư Huyện ủy Bảo Lâm"),
+    ("Chủ tịch UBND huyện Châu Thành", "Chủ tịch Ủy ban nhân dân huyện Châu Thành"),
+])
+def test_titles_without_knowable_locality_end_without_it(text, expected):
+    assert titles(text, Context()) == [(expected, "current")]
+
+
+def test_titles_shared_district_name_resolves_to_the_article_province():
+    ctx = context(province="Lâm Đồng")
+    tokens = tokenize("Bí thư Huyện ủy Bảo Lâm")
+    post = render_title(parse_chain(tokens, 0)[0][0], ctx)
+    assert post.title == "Bí thư Huyện ủy Bảo Lâm"
+    assert post.org.unit is not None and post.org.unit.province == ctx.province.code
+
+
+@pytest.mark.parametrize("text", ["Phó Bí thư", "Chủ tịch"])
+def test_titles_role_without_body_or_context_is_no_post(text):
+    assert titles(text, Context()) == [None]
+
+
+@pytest.mark.parametrize("text", ["Hội nghị tổng kết", "Nguyễn Duy Hòa", "Trưởng"])
+def test_titles_not_a_title(text):
+    assert parse_chain(tokenize(text), 0) is None
+
+
+def test_titles_keep_offsets_of_abbreviations_in_the_text():
+    text = "Phó Bí thư TT HU"
+    tokens = tokenize(text)
+    title = parse_chain(tokens, 0)[0][0]
+    assert (title.start, title.end) == (0, len(text))
+    assert [t.text for t in tokens if t.expanded] == ["Thường", "trực", "Huyện", "ủy"]
+    assert {(t.start, t.end) for t in tokens if t.expanded} == {(11, 13), (14, 16)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chủ tịch UBND xã", "Chủ tịch Ủy ban nhân dân xã Yên Thuận"),
+    ("Bí thư Đảng ủy xã", "Bí thư Đảng ủy xã Yên Thuận"),
+    ("Chủ tịch HĐND xã", "Chủ tịch Hội đồng nhân dân xã Yên Thuận"),
+    ("Phó Chủ tịch UBND huyện", "Phó Chủ tịch Ủy ban nhân dân huyện Hàm Yên"),
+])
+def test_titles_bare_xa_means_the_article_commune(text, expected):
+    assert titles(text, context(district="Hàm Yên", commune="Yên Thuận")) == [(expected, "current")]
+
+
+def test_titles_bare_xa_without_a_known_commune_ends_without_it():
+    assert titles("Bí thư Đảng ủy xã", context(district="Hàm Yên")) == [("Bí thư Đảng ủy xã", "current")]
