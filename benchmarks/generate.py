@@ -94,8 +94,7 @@ def article(index: int, seed: int, districts, surnames: list[str]) -> tuple[str,
 def generate(count: int, seed: int, out: Path) -> int:
     """Write `count` articles into `out` (1000 per sub-folder); returns bytes written."""
     gazetteer = load_gazetteer()
-    districts = sorted((u for (level, _), u in gazetteer.by_code.items() if level == "district"),
-                       key=lambda u: u.code)
+    districts = sorted((u for u in gazetteer.by_key.values() if u.level == "district"), key=lambda u: u.code)
     surnames = _surnames()
     total = 0
     for index in range(count):

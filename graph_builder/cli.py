@@ -114,11 +114,14 @@ def _network_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", metavar="DATE", help="meetings on or before YYYY[-MM[-DD]]")
     p.add_argument("--depth", type=int, metavar="N", help="steps around the selection (default 2)")
     p.add_argument("--max-nodes", type=int, metavar="N", help="keep the N nearest, best-connected nodes")
+    p.add_argument("--lineage", action="store_true",
+                   help="with --locality: also the units merged into it by the 2025 reform (Hà Giang in Tuyên Quang)")
 
 
 def _filters(args) -> dict:
     return {"person": args.person, "locality": args.locality, "meeting_type": args.meeting_type,
-            "since": args.since, "until": args.until, "depth": args.depth, "max_nodes": args.max_nodes}
+            "since": args.since, "until": args.until, "depth": args.depth, "max_nodes": args.max_nodes,
+            "lineage": args.lineage or None}
 
 
 def _build(args) -> int:

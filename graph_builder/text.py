@@ -23,7 +23,7 @@ _CHAR_MAP = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
     "\u200b": " ", "\u2060": " ", "\ufeff": " ", "\t": " ", "\u3000": " ",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
+    "\u2018": "'", "\u02bc": "'", "\u2032": "'",
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
 })
 
@@ -55,10 +55,23 @@ def read_text(raw: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# A right single quote inside a word is an apostrophe of the word (`Ia H’Drai`, `Ê Đê`
+# names): it is kept as written, so a place or a name keeps the text's spelling; one
+# that closes a quotation becomes a plain quote. `Ð` (U+00D0, Icelandic eth) stands for
+# `Đ` in pages typed with the wrong key map (`HÐND`).
+_QUOTE_CLOSE = re.compile("\u2019(?![^\\W\\d_])")
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110"})
+
+
 def normalise(text: str) -> str:
     """A working copy of `text`, of the same length, with spaces, quotes and dashes made
     plain and tone placement folded. Idempotent."""
-    return fold_tone_placement(text.translate(_CHAR_MAP))
+    text = text.translate(_CHAR_MAP)
+    if "\u2019" in text:
+        text = _QUOTE_CLOSE.sub("'", text)
+    if "\u00d0" in text:
+        text = text.translate(_LOOKALIKES)
+    return fold_tone_placement(text)
 
 
 # Names, titles and places are folded again and again (each article restates its

@@ -35,16 +35,16 @@ def context(province: str | None = None, district: str | None = None, commune: s
     gazetteer = load_gazetteer()
     ctx = Context()
     if province:
-        ctx.province = gazetteer.lookup("province", province)[0]
+        ctx.province = gazetteer.lookup("province", province, "pre2025")[0]
     if district:
         units = [u for u in gazetteer.lookup("district", district)
-                 if ctx.province is None or u.province == ctx.province.code]
+                 if ctx.province is None or u.province == ctx.province.key]
         assert len(units) == 1, f"district {district!r} is ambiguous or unknown: {units}"
         ctx.district = units[0]
         ctx.province = gazetteer.province_of(ctx.district)
     if commune:
-        units = [u for u in gazetteer.lookup("commune", commune)
-                 if ctx.district is None or u.parent == ctx.district.code]
+        units = [u for u in gazetteer.lookup("commune", commune, "pre2025")
+                 if ctx.district is None or u.parent == ctx.district.key]
         assert len(units) == 1, f"commune {commune!r} is ambiguous or unknown: {units}"
         ctx.commune = units[0]
     return ctx

@@ -34,7 +34,7 @@ def surnames() -> frozenset[str]:
 
 def is_surname(word: str) -> bool:
     word = word.casefold()
-    return word in surnames() or word.startswith(("h'", "k'")) or word == "y"
+    return word in surnames() or word.startswith(("h'", "k'", "h\u2019", "k\u2019")) or word == "y"
 
 
 # Academic and military ranks stand between `đồng chí` and the name (`đồng chí Đại tá

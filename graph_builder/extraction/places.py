@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..reading.article import Article
 from ..reading.layout import dateline_codes
-from ..gazetteer import Unit, load_gazetteer
+from ..gazetteer import Unit, era_of, load_gazetteer
+from .dates import find_date, iso
 from .titles import LEVELS_OF_BINDING, LEVELS_OF_UNIT, grammar, match_place
 from .tokens import tokenize
 
@@ -24,6 +25,7 @@ class Context:
     province: Unit | None = None
     district: Unit | None = None
     commune: Unit | None = None
+    era: str | None = None          # the map in force: "pre2025", "2025", or None (unknown)
 
     def unit_for_word(self, word: str | None) -> Unit | None:
         """The unit a bare kind word means in this article (`huyện` -> its district)."""
@@ -46,15 +48,21 @@ class Context:
         only one."""
         if not candidates:
             return None
+        candidates = in_era(candidates, self.era)
         if self.province is not None:
-            inside = [u for u in candidates if u.province == self.province.province]
+            inside = [u for u in candidates if u.province == self.province.key]
+            if not inside:
+                # a unit of the other map, in the province's lineage (`huyện Bắc Mê` of
+                # Hà Giang in a 2026 Tuyên Quang article)
+                lineage = load_gazetteer().lineage_province
+                inside = [u for u in candidates if lineage(u).key == lineage(self.province).key]
             if inside:
                 return inside[0]
         if self.district is not None:
-            inside = [u for u in candidates if u.parent == self.district.code]
+            inside = [u for u in candidates if u.parent == self.district.key]
             if inside:
                 return inside[0]
-        return candidates[0] if len({u.province for u in candidates}) == 1 and len(candidates) == 1 else None
+        return candidates[0] if len(candidates) == 1 else None
 
 
 def named_units(article: Article) -> list[tuple[Unit, ...]]:
@@ -88,36 +96,69 @@ def named_units(article: Article) -> list[tuple[Unit, ...]]:
     return found
 
 
+def in_era(candidates: tuple[Unit, ...], era: str | None) -> tuple[Unit, ...]:
+    """The candidates in force in `era`, or all of them when none is (a unit of the other
+    map that the text names)."""
+    return tuple(u for u in candidates if u.in_force(era)) or candidates
+
+
+def article_date(article: Article) -> str | None:
+    """The date whose map applies: a full date in the headline or the lead (the
+    meeting's, as a rule), else the publication date."""
+    texts = [article.title or ""] + [article.norm[a:b] for a, b in article.sentences[:3]]
+    for text in texts:
+        found = find_date(text)
+        if found is not None and found.year is not None:
+            return iso(found.day, found.month, found.year)
+    return article.published[:10] if article.published else None
+
+
+def _era_from_names(named: list[tuple[Unit, ...]]) -> str | None:
+    """Where the date is unknown, the names decide: units that exist on one map only."""
+    votes = Counter()
+    for candidates in named:
+        maps = {u.map for u in candidates}
+        if maps <= {"pre2025"} or maps <= {"2025"}:
+            votes[maps.pop()] += 1
+    if len(votes) == 1 or (votes and votes.most_common(2)[0][1] > votes.most_common(2)[1][1]):
+        return votes.most_common(1)[0][0]
+    return None
+
+
 def locate(article: Article) -> Context:
     """Stage: the article's province, district and commune (`article.context`)."""
     gazetteer = load_gazetteer()
     named = named_units(article)
-    # the units as the text names them (spelling included), by level and code
-    written = {(u.level, u.code): u for candidates in reversed(named) for u in candidates}
-    context = Context()
+    era = era_of(article_date(article)) or _era_from_names(named)
+    named = [in_era(candidates, era) for candidates in named]
+    # the units as the text names them (spelling included), by key
+    written = {u.key: u for candidates in reversed(named) for u in candidates}
+    context = Context(era=era)
     provinces = Counter()
     for candidates in named:
         if candidates[0].level == "province":
-            provinces[candidates[0].code] += 2
+            provinces[candidates[0].key] += 2
     # a district that belongs to one province speaks for that province (and settles a tie
     # between a visiting delegation's province and the host's)
+    # On the 2025 map, which has no districts, a commune plays that part.
+    speaking = ("district", "commune") if era == "2025" else ("district",)
     for candidates in named:
-        if candidates[0].level == "district" and len({u.province for u in candidates}) == 1:
+        if candidates[0].level in speaking and len({u.province for u in candidates}) == 1:
             provinces[candidates[0].province] += 1
     if provinces:
         code = _most_common(provinces, named, "province")
-        context.province = written.get(("province", code)) or gazetteer.get("province", code)
+        context.province = written.get(code) or gazetteer.get(code)
     elif article.dateline:
-        found = gazetteer.lookup("province", dateline_codes()[article.dateline])
+        found = gazetteer.lookup("province", dateline_codes()[article.dateline], era)
         context.province = found[0] if found else None
     districts = Counter()
     for candidates in named:
         if candidates[0].level == "district":
             unit = context.pick(candidates)
-            if unit is not None and (context.province is None or unit.province == context.province.code):
-                districts[unit.code] += 1
+            if unit is not None and (context.province is None or unit.province == context.province.key):
+                districts[unit.key] += 1
     if districts:
-        context.district = written[("district", _most_common(districts, named, "district"))]
+        context.district = written[_most_common(districts, named, "district")]
         if context.province is None:
             context.province = gazetteer.province_of(context.district)
     communes = Counter()
@@ -125,9 +166,9 @@ def locate(article: Article) -> Context:
         if candidates[0].level == "commune":
             unit = context.pick(candidates) if context.district or context.province else None
             if unit is not None:
-                communes[unit.code] += 1
+                communes[unit.key] += 1
     if communes:
-        context.commune = written[("commune", _most_common(communes, named, "commune"))]
+        context.commune = written[_most_common(communes, named, "commune")]
     article.context = context
     return context
 
@@ -135,6 +176,6 @@ def locate(article: Article) -> Context:
 def _most_common(counts: Counter, named: list[tuple[Unit, ...]], level: str) -> str:
     """The most named unit; a tie goes to the one named first."""
     best = max(counts.values())
-    order = [u.code if u.level == level else u.province
+    order = [u.key if u.level == level else u.province
              for candidates in named for u in candidates if u.level == level or level == "province"]
     return min((code for code, n in counts.items() if n == best), key=order.index)

@@ -124,7 +124,7 @@ def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[t
         j += 1
         ends.append((j, list(words)))
     for end, run in reversed(ends):
-        key = " ".join(t.fold for t in run)
+        key = " ".join(t.fold for t in run).replace("\u2019", "'")
         for level in levels:
             units = gazetteer.find(level, key, " ".join(t.text for t in run))
             if units:

@@ -15,7 +15,7 @@ from ..lexicon import load_table
 
 # A word is letters/digits, joined by an inner dot, slash or apostrophe (UB.MTTQ, Đ/c,
 # H'Hen); anything else that is not a space is a one-character punctuation token.
-_TOKEN = re.compile(r"[^\W_]+(?:[./'][^\W_]+)*|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_]+(?:[./'\u2019][^\W_]+)*|[^\w\s]")
 
 
 def _split_joined(word: str) -> list[int]:
@@ -84,7 +84,8 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
         if first.isupper() and stop < end and norm[stop] == "." and surface + "." in expand:
             skip_dot = stop
         pieces = [(surface, at)]
-        cuts = _split_joined(surface) if "'" not in surface and not surface[1:].islower() else []
+        cuts = _split_joined(surface) if "'" not in surface and "\u2019" not in surface \
+            and not surface[1:].islower() else []
         if cuts:
             bounds = [0, *cuts, len(surface)]
             pieces = [(surface[a:b], at + a) for a, b in zip(bounds, bounds[1:])]

@@ -85,7 +85,9 @@ def graph_iri(article_id: str) -> URIRef:
 
 
 def unit_iri(unit: Unit) -> URIRef:
-    return ID[f"place/{unit.level}-{unit.code}-{slug(unit.name)}"]
+    # The new map reused old codes for other units: its units carry the year in their IRI.
+    era = "2025-" if unit.map == "2025" else ""
+    return ID[f"place/{era}{unit.level}-{unit.code}-{slug(unit.name)}"]
 
 
 def person_key(person: Person, article: Article) -> str:
@@ -93,7 +95,9 @@ def person_key(person: Person, article: Article) -> str:
     is the same person; a common name in two provinces stays two people."""
     province = person.province(article.context)
     if province is not None:
-        return f"{fold(person.name)}|{province.code}"
+        # the province's lineage across the 2025 reform: an official of Hà Giang in 2024
+        # and of Tuyên Quang in 2026 is one person
+        return f"{fold(person.name)}|{load_gazetteer().lineage_province(province).key}"
     # No province: the bodies are unnamed too (`Huyện ủy`), so nothing ties this person to
     # a namesake in another article.
     return f"{fold(person.name)}|?|{article.id}"
@@ -106,13 +110,13 @@ def person_iri(person: Person, article: Article) -> URIRef:
 def org_iri(org: Org, article: Article) -> URIRef:
     # A body whose place the article does not make knowable ("Huyện ủy") is only that
     # article's: it must not merge with every other unnamed Huyện ủy.
-    scope = org.unit.code if org.unit else (article.id if org.kind != "CentralBody" else "")
+    scope = org.unit.key if org.unit else (article.id if org.kind != "CentralBody" else "")
     return ID[f"org/{slug(org.name)}-{_hash(fold(org.name), scope)}"]
 
 
 def position_iri(post: Post, article: Article) -> URIRef:
     org = post.org
-    scope = org.unit.code if org and org.unit else (article.id if org and org.kind != "CentralBody" else "")
+    scope = org.unit.key if org and org.unit else (article.id if org and org.kind != "CentralBody" else "")
     return ID[f"position/{slug(post.title)}-{_hash(fold(post.title), scope)}"]
 
 
@@ -159,9 +163,17 @@ class _Emitter:
             self.add(node, VNKG.level, LEVEL[unit.level])
             self.add(node, VNKG.divisionType, _text(unit.kind))
             self.add(node, VNKG.officialCode, _text(unit.code))
-            parent = load_gazetteer().parent_of(unit)
+            gazetteer = load_gazetteer()
+            parent = gazetteer.parent_of(unit)
             if parent is not None:
                 self.add(node, SCHEMA.containedInPlace, self.unit(parent))
+            if unit.valid_from:
+                self.add(node, VNKG.validFrom, _date_literal(unit.valid_from))
+            if unit.valid_until:
+                self.add(node, VNKG.validUntil, _date_literal(unit.valid_until))
+            successor = gazetteer.successor_of(unit)
+            if successor is not None:
+                self.add(node, VNKG.mergedInto, self.unit(successor))
         return node
 
     def org(self, org: Org) -> URIRef:
@@ -232,7 +244,8 @@ def article_triples(article: Article) -> list[Triple]:
         e.add(art, SCHEMA.datePublished, Literal(article.published, datatype=kind))
     if article.dateline:
         from ..reading.layout import dateline_codes
-        found = load_gazetteer().lookup("province", dateline_codes()[article.dateline])
+        era = article.context.era if article.context is not None else None
+        found = load_gazetteer().lookup("province", dateline_codes()[article.dateline], era)
         if found:
             e.add(art, VNKG.datelineProvince, e.unit(found[0]))
     attested = attested_on(article)

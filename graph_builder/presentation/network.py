@@ -22,7 +22,7 @@ KINDS = {"person": "Người", "position": "Chức vụ", "organisation": "Cơ q
          "locality": "Địa phương", "meeting": "Cuộc họp"}
 RELATIONS = {"chaired": "chủ trì", "attended": "dự", "spoke": "phát biểu", "reported": "báo cáo",
              "concluded": "kết luận", "holds": "giữ chức", "part_of": "thuộc",
-             "located_in": "tại", "organised": "tổ chức"}
+             "located_in": "tại", "organised": "tổ chức", "merged_into": "sáp nhập vào"}
 _TYPES = {VNKG.Person: "person", VNKG.Position: "position", VNKG.Organisation: "organisation",
           VNKG.Locality: "locality", VNKG.Meeting: "meeting"}
 _ROLES = {VNKG.ChairRole: "chaired", VNKG.AttendeeRole: "attended", VNKG.SpeakerRole: "spoke",
@@ -146,6 +146,8 @@ def _edges(facts: _Facts, g: nx.MultiDiGraph) -> None:
     for place in facts.of(VNKG.Locality):
         for parent in facts.all(place, SCHEMA.containedInPlace):
             _edge(g, place, parent, "part_of")
+        for successor in facts.all(place, VNKG.mergedInto):
+            _edge(g, place, successor, "merged_into")
 
 
 def _people_of(g: nx.MultiDiGraph, meeting: str) -> list[tuple[str, str, int]]:
@@ -210,7 +212,8 @@ def _tooltips(facts: _Facts, g: nx.MultiDiGraph) -> None:
         else:
             level = facts.text(iri, VNKG.divisionType)
             lines = ([f"Cấp: {level}"] if level else []) \
-                + [f"Thuộc: {facts.label(p)}" for p in facts.all(iri, SCHEMA.containedInPlace)]
+                + [f"Thuộc: {facts.label(p)}" for p in facts.all(iri, SCHEMA.containedInPlace)] \
+                + [f"Từ 1/7/2025 thuộc: {facts.label(p)}" for p in facts.all(iri, VNKG.mergedInto)]
         data["tooltip"] = "\n".join([data["label"], *lines])
 
 
@@ -229,6 +232,12 @@ def full_network(dataset: Dataset) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     _nodes(facts, g)
     _edges(facts, g)
+    # A unit the graph knows only as what another became in 2025 (a 2024 corpus's
+    # provinces merged into new ones) says nothing of its own: it is shown where a body or
+    # a meeting of the corpus is in it too.
+    g.remove_nodes_from([n for n, d in list(g.nodes(data=True)) if d["kind"] == "locality"
+                         and all(k == "merged_into" for _, _, k in g.in_edges(n, keys=True))
+                         and not g.out_edges(n)])
     _tooltips(facts, g)
     _strength(g)
     return g
@@ -297,12 +306,14 @@ def _within(g, seeds: set[str], depth: int) -> dict[str, int]:
     return seen
 
 
-def _inside(g, places: set[str]) -> set[str]:
-    """The places and every place within them: a district's meetings are its province's too."""
+def _inside(g, places: set[str], lineage: bool = False) -> set[str]:
+    """The places and every place within them: a district's meetings are its province's too.
+    With `lineage`, the units merged into them in 2025 (and the places within those)."""
     inside = set(places)
+    kinds = ("part_of", "merged_into") if lineage else ("part_of",)
     while True:
         more = {u for u, _, k in g.in_edges(inside, keys=True)
-                if k == "part_of" and g.nodes[u]["kind"] == "locality"} - inside
+                if k in kinds and g.nodes[u]["kind"] == "locality"} - inside
         if not more:
             return inside
         inside |= more
@@ -325,9 +336,10 @@ def _drop_meetings(g, types, first, last, inside) -> None:
 
 def build_network(dataset: Dataset, *, person: str | None = None, locality: str | None = None,
                   meeting_type: str | None = None, since: str | None = None, until: str | None = None,
-                  depth: int | None = None, max_nodes: int | None = None) -> nx.MultiDiGraph:
-    """The network of `dataset`, narrowed by the filters: meetings of a type, in a place or a
-    date range; the `depth`-step neighbourhood (default 2) of the persons named, or else of
+                  depth: int | None = None, max_nodes: int | None = None,
+                  lineage: bool = False) -> nx.MultiDiGraph:
+    """The network of `dataset`, narrowed by the filters: meetings of a type, in a place (with
+    `lineage`, in the units merged into it by the 2025 reform too) or a date range; the `depth`-step neighbourhood (default 2) of the persons named, or else of
     the meetings left; at most `max_nodes` nodes, the nearest and best-connected first.
     Raises UsageError naming the filter that matched nothing."""
     if depth is not None and depth < 0 or max_nodes is not None and max_nodes < 1:
@@ -342,7 +354,7 @@ def build_network(dataset: Dataset, *, person: str | None = None, locality: str 
     if locality is not None and not places:
         raise UsageError(f"no locality named {locality!r} in the graph")
     meeting_filter = any(x is not None for x in (locality, types, first, last))
-    _drop_meetings(g, types, first, last, _inside(g, places) if locality is not None else None)
+    _drop_meetings(g, types, first, last, _inside(g, places, lineage) if locality is not None else None)
     if meeting_filter and not any(d["kind"] == "meeting" for _, d in g.nodes(data=True)):
         raise UsageError("no meeting matches the filters",
                          hint="loosen --locality, --meeting-type, --since or --until")

@@ -60,7 +60,7 @@ def extractor_fingerprint() -> str:
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv") and p.is_file()
                        and p.relative_to(root).parts[0] not in _NOT_EXTRACTION):
         digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    for package in ("vietnam-provinces", "rdflib"):
+    for package in ("rdflib",):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode("utf-8"))
         except metadata.PackageNotFoundError:
