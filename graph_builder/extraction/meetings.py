@@ -24,6 +24,7 @@ from .places import Context
 from .positions import Org, render_body
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
+from .venues import place_meeting
 
 LEAD_SENTENCES = 3
 ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
@@ -44,7 +45,11 @@ _ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
 _VENUE_WORDS = {"tại", "trường", "sở", "đường"}   # tại, hội trường, trụ sở, hội đường
 _ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
                      re.I)
-_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}/\d)")
+_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
+# `Thực hiện Kế hoạch số 15-KH/ĐU … về tiếp xúc, đối thoại …`: a document's subject, not
+# a meeting being reported.
+_DOCUMENT_LEAD = re.compile(r"^(?:thực hiện|căn cứ|theo|triển khai|quán triệt)\s+(?:các\s+)?(?:kế hoạch|chỉ thị|"
+                            r"nghị quyết|quyết định|công văn|thông báo|hướng dẫn|chương trình|kết luận)")
 
 
 @dataclass
@@ -103,8 +108,11 @@ def find_meetings(article: Article) -> list[Meeting]:
     norm = article.norm
     sentences = article.sentences
     title = norm[article.title_span[0]:article.title_span[1]] if article.title_span else ""
+    captions = set(article.captions)
     triggers: list[tuple[int, tuple[str, str, int]]] = []
     for index, (start, end) in enumerate(sentences[:LEAD_SENTENCES]):
+        if _reports_nothing(article, index, captions):
+            continue
         found = classify(norm[start:end])
         if found:
             triggers.append((index, found))
@@ -118,9 +126,10 @@ def find_meetings(article: Article) -> list[Meeting]:
     for index in range(triggers[0][0] + 1, len(sentences)):
         start, end = sentences[index]
         text = fold(norm[start:end])
-        if _NEXT_MEETING.match(text):
+        if _NEXT_MEETING.match(text) and not _reports_nothing(article, index, captions):
             found = classify(text)
-            if found and found[0] != "Conference" or (found and "tổ chức" in text):
+            if (found and found[0] != "Conference" or (found and "tổ chức" in text)) \
+                    and not _restates(triggers[-1], (index, found), article):
                 triggers.append((index, found))
     meetings = []
     for n, (index, (concept, label, _)) in enumerate(triggers):
@@ -140,10 +149,30 @@ def find_meetings(article: Article) -> list[Meeting]:
         span = (sentences[first][0] if n else 0, sentences[last - 1][1] if last else len(norm))
         _participants(meeting, article, span)
         meeting.organisers = _organisers(article, lead_span, meeting)
-        _place(meeting, article.context or Context())
+        place_meeting(meeting, article, lead_span)
         meetings.append(meeting)
     article.meetings = meetings
     return meetings
+
+
+def _reports_nothing(article: Article, index: int, captions: set[Span]) -> bool:
+    """A photo caption repeats the story, and a sentence citing a plan is not a report."""
+    start, end = article.sentences[index]
+    if any(a <= start and end <= b for a, b in captions):
+        return True
+    return bool(_DOCUMENT_LEAD.match(fold(article.norm[start:end])))
+
+
+def _restates(earlier: tuple[int, tuple], later: tuple[int, tuple], article: Article) -> bool:
+    """A later lead that names the same kind of meeting on the same date as the one before
+    is that meeting again (a summary repeated further down the page)."""
+    if earlier[1][0] != later[1][0]:
+        return False
+    dates = []
+    for index, _ in (earlier, later):
+        found = find_date(article.norm[article.sentences[index][0]:article.sentences[index][1]])
+        dates.append(found and (found.day, found.month))
+    return dates[0] is not None and dates[0] == dates[1]
 
 
 def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: list[Meeting],
@@ -185,6 +214,9 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
                 if role == "chair" and text[max(0, match.start() - 5):match.start()].strip() == "đồng":
                     # `A, …; B, … đồng chủ trì`: everyone named before the cue co-chairs
                     cued = [m for m in mentions if m.start < sentence[0] + match.start()] or cued
+                elif role == "chair" and cued[0] is not None and cued[0].start < sentence[0] + match.start():
+                    # `các đồng chí: A, …; B, … chủ trì`: a list presides together
+                    cued = _presiders(mentions, cued[0], norm, sentence[0])
                 for person_mention in cued:
                     if person_mention is None:
                         continue
@@ -209,6 +241,27 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
     chairs = [p.person for p in meeting.participations if p.role == "chair"]
     concluders = [p.person for p in meeting.participations if p.role == "concluder"]
     meeting.chair = (chairs or concluders or [None])[0]
+
+
+# What may stand between the names of a list: the rest of a title, a semicolon, `và`, and
+# an anchor word.
+_LIST_GAP = re.compile(r"[^;.]{0,40};\s*(?:và\s+)?(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
+_ATTENDING = re.compile(r"\b(?:dự|tham dự|có mặt)\b|\bcó\s+(?:các\s+)?(?:đồng chí|ông|bà)", re.I)
+
+
+def _presiders(mentions: list[Mention], last: Mention, norm: str, sentence_start: int) -> list[Mention]:
+    """The names listed up to `last`, which a presiding cue follows: `A, title; B, title
+    chủ trì` (the first named is the chair). A list of those attending (`Dự có A; B`) is
+    not one: then only `last`."""
+    run = [last]
+    for mention in reversed([m for m in mentions if m.end <= last.start]):
+        if not _LIST_GAP.fullmatch(norm, mention.end, run[0].start):
+            break
+        run.insert(0, mention)
+    opening = norm[sentence_start:run[0].start]
+    if len(run) > 1 and _ATTENDING.search(opening.split(";")[-1].lower()):
+        return [last]
+    return run
 
 
 def _cued(mentions: list[Mention], cue_at: int, text: str, match: re.Match) -> Mention | None:
@@ -302,17 +355,3 @@ def _distribute_unit(body, tokens, j: int) -> None:
             if place:
                 body.places = place[0]
             return
-
-
-def _place(meeting: Meeting, context: Context) -> None:
-    """The most specific unit among the organisers, else the article's."""
-    gazetteer = load_gazetteer()
-    rank = {"commune": 3, "district": 2, "province": 1}
-    units = [o.unit for o in meeting.organisers if o.unit is not None]
-    if not units:
-        units = [u for u in (context.commune, context.district, context.province) if u is not None][:1]
-    if not units:
-        return
-    best = max(units, key=lambda u: rank[u.level])
-    meeting.locality = best
-    meeting.province = gazetteer.province_of(best)

@@ -65,10 +65,12 @@ class Context:
         return candidates[0] if len(candidates) == 1 else None
 
 
-def named_units(article: Article) -> list[tuple[Unit, ...]]:
-    """Every unit named with a kind word or as a party committee, in text order."""
+def named_units(article: Article, spans: list | None = None) -> list[tuple[Unit, ...]]:
+    """Every unit named with a kind word or as a party committee, in text order (in the
+    headline and the sentences, or in `spans`)."""
     _, bodies, units, _, _ = grammar()
-    spans = ([article.title_span] if article.title_span else []) + article.sentences
+    if spans is None:
+        spans = ([article.title_span] if article.title_span else []) + article.sentences
     found: list[tuple[Unit, ...]] = []
     starters = bodies.first_words | units.first_words
     for start, end in spans:
@@ -129,6 +131,10 @@ def locate(article: Article) -> Context:
     """Stage: the article's province, district and commune (`article.context`)."""
     gazetteer = load_gazetteer()
     named = named_units(article)
+    if article.furniture and not any(c[0].level in ("province", "district") for c in named):
+        # a portal's header or breadcrumb may be the only place its district is named
+        # (`TRUNG TÂM VĂN HÓA … HUYỆN ĐẠI LỘC`)
+        named = named + named_units(article, article.furniture)
     era = era_of(article_date(article)) or _era_from_names(named)
     named = [in_era(candidates, era) for candidates in named]
     # the units as the text names them (spelling included), by key
@@ -148,8 +154,10 @@ def locate(article: Article) -> Context:
     if provinces:
         code = _most_common(provinces, named, "province")
         context.province = written.get(code) or gazetteer.get(code)
-    elif article.dateline:
-        found = gazetteer.lookup("province", dateline_codes()[article.dateline], era)
+    elif article.dateline or article.outlet:
+        # a newspaper's dateline code, or an outlet's credit (`Báo Sơn La`), names its province
+        name = dateline_codes()[article.dateline] if article.dateline else article.outlet
+        found = gazetteer.lookup("province", name, era)
         context.province = found[0] if found else None
     districts = Counter()
     for candidates in named:

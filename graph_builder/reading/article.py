@@ -30,8 +30,11 @@ class Article:
     author: str | None = None
     published: str | None = None        # ISO date or dateTime
     dateline: str | None = None         # province code from a newspaper dateline
+    outlet: str | None = None           # the place an outlet credit names (`Báo Sơn La`)
     body: Span = (0, 0)
     sentences: list[Span] = field(default_factory=list)
+    furniture: list[Span] = field(default_factory=list)   # page head: menus, site names, breadcrumbs
+    captions: list[Span] = field(default_factory=list)    # photo captions within the body
     # filled by the stages
     mentions: list = field(default_factory=list)
     persons: list = field(default_factory=list)
@@ -132,9 +135,10 @@ def parse_article(article_id: str, raw: str) -> Article:
     'Hội nghị giao ban quý I'
     """
     article = Article(id=article_id, text=read_text(raw))
-    layout = read_layout(article.norm)
+    layout = read_layout(article.norm, article.text)
     article.title = canonical(article.text[layout.title[0]:layout.title[1]]) if layout.title else None
     article.title_span = layout.title
     article.author, article.published, article.dateline = layout.author, layout.published, layout.dateline
+    article.outlet, article.furniture, article.captions = layout.outlet, layout.furniture, layout.captions
     article.body, article.sentences = layout.body, layout.sentences
     return article

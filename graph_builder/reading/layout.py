@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lexicon import load_table
 from ..text import canonical, fold
+from .masthead import DATELINE as _DATELINE, dateline_codes, find_date_line, is_date_only, outlet_province
 
 Span = tuple[int, int]
 
@@ -24,17 +25,16 @@ class Layout:
     author: str | None = None
     published: str | None = None        # ISO date or dateTime
     dateline: str | None = None         # newspaper code, e.g. "ĐBP"
+    outlet: str | None = None           # the name in an outlet credit (`Báo Sơn La`)
     body: Span = (0, 0)
     sentences: list[Span] = field(default_factory=list)
+    furniture: list[Span] = field(default_factory=list)   # page head lines: menus, site names
+    captions: list[Span] = field(default_factory=list)    # photo captions (with a photo credit)
 
 
-_PUBLISHED = re.compile(
-    r"^(?:(?:ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản|xuất bản)\s*:?\s*)?"
-    r"(?:(?P<t1>\d{1,2})[:h](?P<t2>\d{2})\s*[|,-]?\s*)?"
-    r"(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2}))?")
-_DATELINE = re.compile(r"^\(?([A-ZĐ][A-ZĐa-z]{1,7})\)?\s*-\s")
-_BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|ảnh|phóng viên|pv)\s*:\s*", re.I)
+# `Ảnh: X` alone credits a photo, not the story.
+_BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|ảnh,? bài|bài|tin|phóng viên|pv"
+                           r"|thực hiện|nhóm thực hiện|nhóm phóng viên|bài và ảnh|người viết)\s*:\s*", re.I)
 _ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
                "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
                "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
@@ -48,12 +48,6 @@ def _boilerplate() -> tuple[tuple[str, ...], tuple[str, ...]]:
     menu = tuple(r["prefix"] for r in rows if r["kind"] == "menu")
     trailer = tuple(r["prefix"] for r in rows if r["kind"] == "trailer")
     return menu, trailer
-
-
-@lru_cache(maxsize=1)
-def dateline_codes() -> dict[str, str]:
-    """Newspaper dateline code -> province name."""
-    return {r["code"]: r["province"] for r in load_table("datelines", key="code")}
 
 
 def _lines(text: str) -> list[Span]:
@@ -103,8 +97,10 @@ def _starts_short(folded: str, prefixes: tuple[str, ...], slack: int) -> bool:
                                                for p in prefixes)
 
 
-def read_layout(norm: str) -> Layout:
-    """Headline, byline, publication date, dateline and sentences of a page."""
+def read_layout(norm: str, text: str | None = None) -> Layout:
+    """Headline, byline, publication date, dateline and sentences of a page (`norm` is the
+    working copy of `text`, which the byline is cut from as written)."""
+    text = norm if text is None else text
     layout = Layout()
     menu, trailer = _boilerplate()
     content: list[Span] = []
@@ -114,37 +110,112 @@ def read_layout(norm: str) -> Layout:
         if _starts_short(folded, trailer, 30) or (
                 len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
             break
-        if layout.published is None and len(line) < 80:
-            match = _PUBLISHED.match(folded)
-            if match:
-                layout.published = _iso_published(match)
-                rest = folded[match.end():].strip(" -|,")
-                if not rest or "lượt xem" in rest or len(rest) < 25:
+        if _MARKUP.match(line):
+            continue
+        if layout.published is None:
+            found = find_date_line(line.lower())
+            # the date line heads its line, or stands with page furniture only; a date
+            # inside a headline (`… (7/5/1954 – 7/5/2024)`) is not the page's
+            if found and (found.start > 2 or len(line) >= 120 and not found.labelled) \
+                    and not is_date_only(line.lower(), found):
+                found = None
+            if found:
+                layout.published = found.published
+                if is_date_only(line.lower(), found):
                     continue
+                if found.labelled and found.start <= 1:
+                    # ` date 2024-10-02 (VTC News) - Sáng …`: the story starts after the date
+                    span = (span[0] + found.end + len(line[found.end:]) - len(line[found.end:].lstrip(" -|,")),
+                            span[1])
+                    line = norm[span[0]:span[1]]
+                    folded = _lower(line)
+                    if not line.strip():
+                        continue
         if _is_menu(line, menu):
+            layout.furniture.append(span)
             continue
         content.append(span)
+    content = _join_wrapped(norm, content)
+    # The last lines: an outlet's credit (`Báo Sơn La`), then the byline above it.
+    if content and _outlet_of(norm[content[-1][0]:content[-1][1]]):
+        layout.outlet = _outlet_of(norm[content[-1][0]:content[-1][1]])
+        content = content[:-1]
     # The byline: a short closing line that names a person (or an organisation).
     if content and _looks_like_byline(norm[content[-1][0]:content[-1][1]]):
-        layout.author = _author_from(norm[content[-1][0]:content[-1][1]])
+        layout.author = _author_from(norm[content[-1][0]:content[-1][1]], text[content[-1][0]:content[-1][1]])
         content = content[:-1]
     for span in content:
         line = norm[span[0]:span[1]]
         if layout.author is None and _BYLINE_LABEL.match(line) and len(line) < 80:
-            layout.author = _author_from(line)
+            layout.author = _author_from(line, text[span[0]:span[1]])
     if not content:
         return layout
-    content = _take_headline(norm, content, layout)
+    content = _take_headline(norm, text, content, layout)
     if not content:
         return layout
     for span in content[:3]:
-        match = _DATELINE.match(norm[span[0]:span[1]])
+        line = norm[span[0]:span[1]]
+        match = _DATELINE.match(line)
         if match and match.group(1) in dateline_codes():
             layout.dateline = match.group(1)
             break
+        if layout.outlet is None and _outlet_of(line.split(")")[0] + ")" if line.startswith("(") else ""):
+            layout.outlet = _outlet_of(line.split(")")[0] + ")")
+    layout.captions = [span for span in content if _CAPTION.search(norm, span[0], span[1])]
     layout.body = (content[0][0], content[-1][1])
-    layout.sentences = split_sentences(norm, _join_broken_names(norm, content))
+    layout.sentences = _unrepeated(norm, split_sentences(norm, _join_broken_names(norm, content)))
     return layout
+
+
+# Markdown images and links a scraper leaves (`![Ảnh](/file/…)`, `[Tin khác](…)`).
+_MARKUP = re.compile(r"^\s*!?\[[^\]]*\]\([^)]*\)\s*$|^\s*!\[")
+# A photo credit ends a caption: `… ngày 29-7 - Ảnh: BỒNG SƠN`, `(Ảnh: Minh Hoàng)`.
+_CAPTION = re.compile(r"(?:^|[\s.(-])(?:ảnh|Ảnh|ẢNH)\s*:\s*[^\s.]")
+
+
+def _outlet_of(line: str) -> str | None:
+    """The place an outlet credit names (`Báo Sơn La`; the places stage checks that it is
+    a province)."""
+    if not line or len(line.split()) > 8:
+        return None
+    return outlet_province(line)
+
+
+def _join_wrapped(norm: str, lines: list[Span]) -> list[Span]:
+    """A page saved with hard line breaks inside paragraphs (lines cut at one width, most
+    ending mid-sentence): a line that does not end a sentence continues on the next."""
+    long = [s for s in lines if s[1] - s[0] >= 50]
+    if len(long) < 4:
+        return lines
+    width = max(b - a for a, b in long)
+    # cut at a word boundary, a wrapped line falls short of the width by a word at most
+    wrapped = [s for s in long if s[1] - s[0] >= width - 15 and norm[s[1] - 1] not in _ENDS]
+    if len(wrapped) < 4 or len(wrapped) * 2 < len(long):
+        return lines
+    joined: list[Span] = []
+    for span in lines:
+        if joined and norm[joined[-1][1] - 1] not in _ENDS and not _DATELINE.match(norm, span[0]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+_ENDS = ".!?:;…\"')"
+
+
+def _unrepeated(norm: str, sentences: list[Span]) -> list[Span]:
+    """Pages print a paragraph twice (the lead again under the photo, a block repeated by
+    the scraper): a sentence said word for word before is not said again."""
+    seen: set[str] = set()
+    kept = []
+    for start, end in sentences:
+        key = " ".join(norm[start:end].split())
+        if len(key) > 40 and key in seen:
+            continue
+        seen.add(key)
+        kept.append((start, end))
+    return kept
 
 
 # A news lead opens with its date: `Ngày 6/1, …`, `Chiều nay (29/12), …`, `Sáng 15-3, …`.
@@ -169,7 +240,7 @@ def _is_site_header(line: str) -> bool:
         folded.startswith(("báo ", "cổng ", "trang ")) and len(line.split()) <= 8
 
 
-def _take_headline(norm: str, content: list[Span], layout: Layout) -> list[Span]:
+def _take_headline(norm: str, text: str, content: list[Span], layout: Layout) -> list[Span]:
     """The headline is the longest short line above the first paragraph (site names,
     categories, a byline under the headline are shorter); the lines above the story are
     dropped. A page with no paragraph-like line keeps its first line as the headline."""
@@ -179,18 +250,30 @@ def _take_headline(norm: str, content: list[Span], layout: Layout) -> list[Span]
             layout.title = content[0]
             return content[1:]
         return content
-    head = [span for span in content[:first] if not _is_site_header(norm[span[0]:span[1]])]
+    head = [span for span in content[:first] if not _is_site_header(norm[span[0]:span[1]])
+            or (span != content[0] and _names_in_capitals(norm[span[0]:span[1]]))]
     if layout.author is None:
         for span in head:
             line = norm[span[0]:span[1]]
-            if 2 <= len(line.split()) <= 4 and _looks_like_byline(line) and not _lower(line) in _boilerplate()[0] \
+            # `Thu Hà`, `THANH HUYỀN - VĨNH THÀNH` (two reporters)
+            names = [w for w in line.replace("–", "-").split() if w != "-"]
+            if 2 <= len(names) <= (6 if " - " in line.replace("–", "-") else 4) and _looks_like_byline(line) \
+                    and not _lower(line) in _boilerplate()[0] \
                     and not any(ch.isdigit() for ch in line) and len(head) > 1 and span != head[0]:
-                layout.author = _author_from(line)
+                layout.author = _author_from(line, text[span[0]:span[1]])
                 head = [h for h in head if h != span]
                 break
-    if head:
-        layout.title = max(head, key=lambda span: (len(norm[span[0]:span[1]].split()), -span[0]))
+    titles = [span for span in head if not _CAPTION.search(norm, span[0], span[1])]
+    if titles:
+        layout.title = max(titles, key=lambda span: (len(norm[span[0]:span[1]].split()), -span[0]))
+    layout.furniture.extend(span for span in content[:first] if span != layout.title)
     return content[first:]
+
+
+def _names_in_capitals(line: str) -> bool:
+    """`THANH HUYỀN - VĨNH THÀNH`: a byline in capitals, not a site's name."""
+    parts = [p.split() for p in line.replace("–", "-").split(" - ")]
+    return len(parts) > 1 and all(2 <= len(p) <= 3 for p in parts)
 
 
 def _headline_like(line: str) -> bool:
@@ -202,20 +285,12 @@ def _is_category(line: str) -> bool:
     return 0 < len(words) <= 4 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
 
 
-def _iso_published(match: re.Match) -> str | None:
-    t1, t2, day, month, year, hour, minute = match.groups()
-    if hour is None and t1 is not None:
-        hour, minute = t1, t2
-    day, month, year = int(day), int(month), int(year)
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 < year < 2100):
-        return None
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is not None and int(hour) < 24 and int(minute) < 60:
-        return f"{date}T{int(hour):02d}:{int(minute):02d}:00"
-    return date
+_PHOTO_CREDIT = re.compile(r"^(?:ảnh|nguồn ảnh|ảnh minh họa|video|clip)\s*:", re.I)
 
 
 def _looks_like_byline(line: str) -> bool:
+    if _PHOTO_CREDIT.match(line):
+        return False
     if _BYLINE_LABEL.match(line):
         return True
     head = line.split(":")[0].split("(")[0].strip()
@@ -231,8 +306,12 @@ def _looks_like_byline(line: str) -> bool:
     return all(_NAME_WORD.match(w) and w[0].isupper() for w in words) and len(words) <= 6
 
 
-def _author_from(line: str) -> str | None:
-    line = _BYLINE_LABEL.sub("", line).strip()
+def _author_from(line: str, written: str) -> str | None:
+    """The byline's name(s), as `written` (the same line of the article text) spells them."""
+    label = _BYLINE_LABEL.match(line)
+    if label:
+        line, written = line[label.end():], written[label.end():]
+    line, written = line.strip(), written[len(written) - len(written.lstrip()):]
     if fold(line).startswith(_ORG_BYLINE):
         return None
     # "Phương Thảo: Huyện Bắc Mê", "Văn Thành (TTVH)", "Thu Hà; Ảnh: Minh Anh": the name
@@ -245,7 +324,9 @@ def _author_from(line: str) -> str | None:
         return None
     if not words or not all(w[0].isupper() for w in words if w != "-"):
         return None
-    return canonical(name)
+    at = line.find(name)
+    # an en dash between two reporters stays as printed (`Xuân Lượng – Khánh Lộc`)
+    return " ".join(written[at:at + len(name)].split()) if at >= 0 else canonical(name)
 
 
 # Vietnamese capitals and small letters as explicit classes (`À-Ỹ` would mix both cases).

@@ -1,0 +1,78 @@
+"""Where a meeting is: the unit its lead names as the venue, else its organisers'.
+
+A lead states the venue after `tại` (`tại phường Pleiku`, `tại TP. Long Xuyên`, `tại hội
+trường Huyện ủy Thường Tín`, `tại Hội trường UBND huyện Ia H’Drai`); a voters' meeting
+names the voters' unit (`tiếp xúc cử tri huyện Cam Lâm`). Without one, a working session
+or a voters' meeting belongs to the local side (the most specific unit of its organisers:
+a district delegation working with a commune is the commune's), and any other meeting to
+its first organiser (a provincial board's conference with a district board is the
+province's).
+"""
+
+from __future__ import annotations
+
+from ..gazetteer import Unit, load_gazetteer
+from ..reading.article import Article, Span
+from .places import Context
+from .positions import render_body
+from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
+from .tokens import Token, tokenize
+
+# Buildings a venue is named by before its body or unit (`tại hội trường Huyện ủy …`).
+_BUILDINGS = {("hội", "trường"), ("trụ", "sở"), ("phòng", "họp"), ("nhà", "văn", "hóa"),
+              ("trung", "tâm", "hội", "nghị"), ("nhà", "khách"), ("trung", "tâm", "chính", "trị")}
+_RANK = {"commune": 3, "district": 2, "province": 1}
+_LOCAL = ("WorkingSession", "VoterMeeting")      # held where the local side is
+
+
+def place_meeting(meeting, article: Article, lead: Span) -> None:
+    """Set `meeting.locality` and `meeting.province`."""
+    context = article.context or Context()
+    unit = venue(article, lead, context)
+    if unit is None:
+        units = [o.unit for o in meeting.organisers if o.unit is not None]
+        if units and meeting.type not in _LOCAL:
+            unit = units[0]
+        elif units:
+            unit = max(units, key=lambda u: _RANK[u.level])
+        else:
+            unit = next((u for u in (context.commune, context.district, context.province) if u is not None), None)
+    if unit is not None:
+        meeting.locality = unit
+        meeting.province = load_gazetteer().province_of(unit)
+
+
+def venue(article: Article, lead: Span, context: Context) -> Unit | None:
+    """The unit the lead names as the meeting's venue, or as its voters'."""
+    tokens = tokenize(article.norm, lead[0], lead[1])
+    for i, token in enumerate(tokens):
+        if token.fold == "tại" or (token.fold == "tri" and i and tokens[i - 1].fold == "cử"):
+            unit = _unit_at(tokens, _after_building(tokens, i + 1), context)
+            if unit is not None:
+                return unit
+    return None
+
+
+def _after_building(tokens: list[Token], i: int) -> int:
+    for words in _BUILDINGS:
+        if tuple(t.fold for t in tokens[i:i + len(words)]) == words:
+            j = i + len(words)
+            return j + 1 if j < len(tokens) and tokens[j].fold == "của" else j
+    return i
+
+
+def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
+    """A unit named at `i`: a kind word and a name (`phường Pleiku`), or a body of a unit
+    (`Huyện ủy Thường Tín`, `UBND huyện`)."""
+    if i >= len(tokens) or tokens[i].fold in ("các", "những"):
+        return None
+    kind = grammar().units.match(tokens, i)
+    if kind and kind[0]["level"] != "village":
+        place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
+        return context.pick(place[0]) if place else None
+    body = parse_body(tokens, i)
+    if body and (body[0].places or body[0].unit_word):
+        if body[1] < len(tokens) and tokens[body[1]].fold in ("các", "những"):
+            return None
+        return render_body(body[0], context).unit
+    return None

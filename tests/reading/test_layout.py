@@ -1,0 +1,75 @@
+"""layout: what scraped pages wrap a story in (captions, paragraphs printed twice, hard
+line breaks, markdown images, bylines in capitals, a district named only in the header)."""
+
+from graph_builder import extract_text, parse_article
+
+LEAD = ("Chiều 24/10, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban quý III năm 2022. Đồng chí "
+        "Hà Thị Lan, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy chủ trì hội nghị.")
+
+
+def _sentences(article):
+    return [article.text[a:b] for a, b in article.sentences]
+
+
+def test_layout_a_paragraph_printed_twice_is_said_once():
+    article = parse_article("t", f"Giao ban công tác dân vận\n\n{LEAD}\n\n{LEAD}\n")
+    assert _sentences(article) == [LEAD.split(". ")[0] + ".", LEAD.split(". ")[1]]
+
+
+def test_layout_caption_with_a_photo_credit():
+    caption = "Lãnh đạo tỉnh trao đổi với các đại biểu tại hội nghị ngày 24-10 - Ảnh: HÀ AN"
+    article = parse_article("t", f"Giao ban công tác dân vận\n\n{caption}\n\n{LEAD}\n\n{caption}\n")
+    assert article.title == "Giao ban công tác dân vận"        # a caption is never the headline
+    assert [article.text[a:b] for a, b in article.captions] == [caption]
+    assert article.author is None
+
+
+def test_layout_hard_line_breaks_inside_paragraphs_are_joined():
+    text = ("Sáng ngày 04/8, tại hội trường Huyện ủy Thanh Oai, Ban Thường trực Ủy ban\n"
+            "MTTQ huyện tổ chức hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2016.\n"
+            "Về dự hội nghị có các đồng chí: Nguyễn Văn Hùng - UVTV, Chủ tịch Ủy ban MTTQ\n"
+            "huyện; Trần Thị Mai - UVTV, Phó Chủ tịch Thường trực UBND huyện; đại diện các\n"
+            "tổ chức thành viên, các vị Ủy viên Ủy ban MTTQ huyện; lãnh đạo các phòng, ban,\n"
+            "cơ quan chuyên môn thuộc huyện và đông đảo đại biểu tham dự hội nghị hôm nay.\n"
+            "Lê\nĐức Anh\n")
+    article = extract_text("t", text)
+    assert article.author == "Lê Đức Anh"
+    assert [(p.name, [h.post.title for h in p.holdings]) for p in article.persons] == [
+        ("Nguyễn Văn Hùng", ["Ủy viên Ban Thường vụ Huyện ủy Thanh Oai",
+                             "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện Thanh Oai"]),
+        ("Trần Thị Mai", ["Ủy viên Ban Thường vụ Huyện ủy Thanh Oai",
+                          "Phó Chủ tịch Thường trực Ủy ban nhân dân huyện Thanh Oai"])]
+    assert (article.meetings[0].date, article.meetings[0].locality.name) == ("2016-08-04", "Thanh Oai")
+
+
+def test_layout_markdown_images_after_the_byline_are_furniture():
+    text = (f"{LEAD}\nThu Hà – Minh Đức\n![[Infographic] Quảng Ninh tổ chức lễ hội](/file/a.jpg?width=400)\n\n"
+            "![[Chùm ảnh] Mùa lúa chín](/file/b.jpg)\n")
+    assert parse_article("t", text).author == "Thu Hà – Minh Đức"
+
+
+def test_layout_byline_in_capitals_under_the_headline():
+    text = f"Giao ban công tác dân vận quý III\n\nTHANH HÀ - MINH ĐỨC\n\n{LEAD}\n"
+    article = parse_article("t", text)
+    assert (article.title, article.author) == ("Giao ban công tác dân vận quý III", "THANH HÀ - MINH ĐỨC")
+
+
+def test_layout_labelled_byline_thuc_hien():
+    text = f"{LEAD}\nThực hiện: Ngọc Lan - Văn Sơn\nThông tin bạn đọc\n"
+    assert parse_article("t", text).author == "Ngọc Lan - Văn Sơn"
+
+
+def test_layout_photo_credit_alone_is_no_byline():
+    text = f"{LEAD}\nẢnh: Minh Hoàng\n"
+    assert parse_article("t", text).author is None
+
+
+def test_layout_district_named_only_in_the_page_header():
+    text = ("CHÀO MỪNG BẠN ĐẾN VỚI TRANG THÔNG TIN ĐIỆN TỬ HUYỆN ĐẠI LỘC\n\n"
+            "Tổng kết công tác dân vận năm 2021\n\n"
+            "Chiều ngày 13/12, Huyện ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2021. Dự hội nghị "
+            "có đồng chí Trần Văn Hải, Bí thư Huyện ủy, Chủ tịch HĐND huyện.\n")
+    article = extract_text("t", text)
+    assert [h.post.title for h in article.persons[0].holdings] == \
+        ["Bí thư Huyện ủy Đại Lộc", "Chủ tịch Hội đồng nhân dân huyện Đại Lộc"]
+    assert (article.meetings[0].locality.name, article.meetings[0].province.name) == ("Đại Lộc", "Quảng Nam")
