@@ -12,12 +12,10 @@ from functools import lru_cache
 
 from ..gazetteer import load_gazetteer, name_key
 from ..lexicon import load_table
+from .surnames import MIDDLE_WORDS, is_surname
 from .titles import grammar
 from .tokens import Token
 
-# Middle syllables that some writers leave in lower case.
-MIDDLE_WORDS = {"văn", "thị", "đức", "đình", "hữu", "ngọc", "thế", "công", "quang", "minh",
-                "xuân", "thanh", "kim", "thu", "duy", "mạnh", "quốc", "trọng", "bá", "anh", "a"}
 ANCHORS = {("đồng", "chí"), ("đ/c",), ("ông",), ("bà",), ("đc",)}
 # `đồng chí` marks an official; `ông`/`bà` anyone (a farmer, a voter): a name after them
 # is an official's only with a title
@@ -25,16 +23,6 @@ STRONG_ANCHORS = {("đồng", "chí"), ("đ/c",), ("đc",)}
 NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm", "đ/c", "đc",
                   "anh", "chị", "cùng", "dự", "đại", "lãnh", "sáng", "chiều", "tối", "trưa", "thượng",
                   "thiếu", "hội", "ts", "ths", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "nsnd", "nsưt"}
-
-
-@lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    return frozenset(row["surname"].casefold() for row in load_table("surnames", key="surname"))
-
-
-def is_surname(word: str) -> bool:
-    word = word.casefold()
-    return word in surnames() or word.startswith(("h'", "k'", "h\u2019", "k\u2019")) or word == "y"
 
 
 # Academic and military ranks stand between `đồng chí` and the name (`đồng chí Đại tá

@@ -15,6 +15,7 @@ from .titles import BodyRef, TitleRef
 
 _COMMITTEE_OF_KIND = {"huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy",
                       "thành phố": "Thành ủy", "tỉnh": "Tỉnh ủy", "thành phố trung ương": "Thành ủy"}
+CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương Đảng"
 _STANDING_KIND = {"PeoplesCouncil": "PeoplesCouncilStandingCommittee",
                   "FatherlandFrontCommittee": "FatherlandFrontStandingBoard"}
 
@@ -79,6 +80,10 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
         if btype.name == "Thường trực" and parent is not None:
             kind = _STANDING_KIND.get(parent.kind, kind)
         name = f"{btype.name} {parent.name}" if parent else btype.name
+        if parent is not None and parent.name == CENTRAL_COMMITTEE:
+            # the Central Committee's boards are `Ban Nội chính Trung ương`, `Ban Tổ chức
+            # Trung ương`, whatever words the text names the Committee with
+            name = f"{btype.name} Trung ương"
         return Org(name, kind, parent.unit if parent else None, parent)
     if binding == "central":
         return Org(btype.name, btype.kind)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..gazetteer import Unit, load_gazetteer
 from ..lexicon import load_table
+from .surnames import MIDDLE_WORDS, is_surname
 from .tokens import Matcher, Token, surface_key
 
 STATUS_WORDS = {"nguyên": "former", "quyền": "acting"}
@@ -128,8 +129,15 @@ def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[t
         for level in levels:
             units = gazetteer.find(level, key, " ".join(t.text for t in run))
             if units:
-                return units, end
+                return None if _swallows_a_name(words, len(run)) else (units, end)
     return None
+
+
+def _swallows_a_name(words: list[Token], n: int) -> bool:
+    """`Chủ tịch HĐND xã Đặng Văn Bình`: a place that is the family name of the person
+    named after the title (what follows it does not start a name of its own)."""
+    return (n < len(words) and n <= 1 and is_surname(words[0].text) and len(words) - n <= 3
+            and (words[n].fold in MIDDLE_WORDS or not is_surname(words[n].text)))
 
 
 def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, int] | None:
@@ -222,16 +230,24 @@ def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
 
 
 def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
-    roles, _, _, _, _ = grammar()
+    """A title at `i`: the longest role that makes one (`Trưởng ban Ban Dân vận` is the role
+    `Trưởng ban` and a body; `Trưởng Ban Dân vận` the role `Trưởng` and the body `Ban Dân vận`)."""
     status = "current"
     start = i
     if i < len(tokens) and tokens[i].fold in STATUS_WORDS:
         status = STATUS_WORDS[tokens[i].fold]
         i += 1
-    found = roles.match(tokens, i)
-    if found is None:
-        return None
-    row, j = found
+    for row, j in grammar().roles.matches(tokens, i):
+        if tokens[j - 1].fold == "ban" and not (j < len(tokens) and tokens[j].fold == "ban"):
+            continue     # `Trưởng ban` is the role only where `Ban` is written again after it
+        found = _title_with_role(tokens, start, i, row, j, status)
+        if found is not None:
+            return found
+    return None
+
+
+def _title_with_role(tokens: list[Token], start: int, i: int, row: dict, j: int,
+                     status: str) -> tuple[TitleRef, int] | None:
     body = None
     if row["body"]:
         body = BodyRef(body_type(row["body"]), tokens[i].start, tokens[j - 1].end)

@@ -74,6 +74,11 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
             continue
         surface = norm[at:stop]
         first = surface[0]
+        if surface == "&":
+            # `Phòng LĐTB&XH`: the ampersand of an abbreviated name is its `và`
+            tokens.append(_token("và", at, stop, index, True))
+            index += 1
+            continue
         if surface.islower() or not first.isalpha() and not _has_upper(surface):
             # the common case: a lower-case word, a number or punctuation
             tokens.append(_new(Token, (surface, lowered[at - start:stop - start], at, stop, index,
@@ -127,6 +132,17 @@ class Matcher:
                 found = (node[_END], i)
             node = node.get(tokens[i].fold) if i < len(tokens) else None
         return found
+
+    def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:
+        """Every entry that starts at `i`, the longest first."""
+        node = self.trie.get(tokens[i].fold) if i < len(tokens) else None
+        found = []
+        while node is not None:
+            i += 1
+            if _END in node:
+                found.append((node[_END], i))
+            node = node.get(tokens[i].fold) if i < len(tokens) else None
+        return found[::-1]
 
 
 def surface_key(surface: str) -> tuple[str, ...]:

@@ -79,4 +79,4 @@ def test_mentions_keep_offsets_into_the_article_text():
 def test_mentions_abbreviated_central_title_followed_by_dang():
     article = article_until("Đồng chí Đỗ Văn Chiến, UVTW Đảng, Bí thư Tỉnh ủy Tuyên Quang dự hội nghị.", "persons")
     assert [(p.name, [h.post.title for h in p.holdings]) for p in article.persons] == [
-        ("Đỗ Văn Chiến", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"])]
+        ("Đỗ Văn Chiến", ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"])]

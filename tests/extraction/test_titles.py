@@ -80,8 +80,8 @@ def titles(text: str, ctx: Context) -> list[tuple[str, str]]:
     ("Bí thư Đảng ủy xã Tân Thành", ["Bí thư Đảng ủy xã Tân Thành"]),
     ("Chủ tịch UBND xã Yên Phú", ["Chủ tịch Ủy ban nhân dân xã Yên Phú"]),
     # central level
-    ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"]),
-    ("UVBCHTW, Bí thư Tỉnh ủy", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"]),
+    ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"]),
+    ("UVBCHTW, Bí thư Tỉnh ủy", ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"]),
 ])
 def test_titles_grammar_in_a_district_article(text, expected):
     assert titles(text, context(**HAM_YEN)) == [(t, "current") for t in expected]
