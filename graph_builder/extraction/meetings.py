@@ -24,6 +24,8 @@ from .places import Context
 from .positions import Org, render_body
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
+from .kinds import classify
+from .organisers import find_organisers
 from .venues import place_meeting
 
 LEAD_SENTENCES = 3
@@ -42,7 +44,6 @@ _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+n
 # someone whose directive, decision or letter is cited, not someone in the room
 # `Hội nghị trực tuyến`, `theo hình thức trực tuyến đến 18 điểm cầu`
 _ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
-_VENUE_WORDS = {"tại", "trường", "sở", "đường"}   # tại, hội trường, trụ sở, hội đường
 _ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
                      re.I)
 _NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
@@ -72,35 +73,6 @@ class Meeting:
     chair: Person | None = None
     participations: list[Participation] = field(default_factory=list)
     organisers: list[Org] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def meeting_types() -> list[tuple[str, str, int, re.Pattern]]:
-    # a space in a pattern matches any run of white space (offsets stay those of the text)
-    return [(r["concept"], r["label"], int(r["rank"]), re.compile(r["pattern"].replace(" ", r"\s+")))
-            for r in load_table("meeting_types", key="concept")]
-
-
-def classify(text: str) -> tuple[str, str, int] | None:
-    """The meeting type a sentence (of the working text) reports: at the earliest trigger,
-    the most specific; the offset is the trigger's in `text`."""
-    folded = text.lower()
-    hits = []
-    for concept, label, rank, pattern in meeting_types():
-        match = pattern.search(folded)
-        if match:
-            hits.append((match.start(), -rank, concept, label))
-    if not hits:
-        return None
-    hits.sort()
-    start, rank, concept, label = hits[0]
-    if concept == "Conference":
-        # `hội nghị tiếp xúc cử tri`, `Hội nghị trực tuyến tổng kết`: a specific type named
-        # with the generic word is that type
-        specific = [h for h in hits if -h[1] == 3 and h[0] <= start + 30]
-        if specific:
-            _, rank, concept, label = specific[0]
-    return concept, label, start
 
 
 def find_meetings(article: Article) -> list[Meeting]:
@@ -148,7 +120,7 @@ def find_meetings(article: Article) -> list[Meeting]:
         meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
         span = (sentences[first][0] if n else 0, sentences[last - 1][1] if last else len(norm))
         _participants(meeting, article, span)
-        meeting.organisers = _organisers(article, lead_span, meeting)
+        meeting.organisers = find_organisers(article, lead_span, meeting)
         place_meeting(meeting, article, lead_span)
         meetings.append(meeting)
     article.meetings = meetings
@@ -275,83 +247,3 @@ def _cued(mentions: list[Mention], cue_at: int, text: str, match: re.Match) -> M
     if before:
         return before[-1]
     return after[0] if after else None
-
-
-def _organisers(article: Article, lead_span: Span, meeting: Meeting) -> list[Org]:
-    """Bodies named as the subject of the lead (before the meeting word) or after `với`
-    in a working session; where a person is the subject, the body of their last title."""
-    context = article.context or Context()
-    norm = article.norm
-    trigger = classify(norm[lead_span[0]:lead_span[1]])
-    cut = lead_span[0] + (trigger[2] if trigger else 0)
-    # `X tổ chức cho Tổ đại biểu HĐND tỉnh tiếp xúc cử tri`: the subject of `tổ chức` holds
-    # the meeting, whoever the meeting word is attached to
-    verb = norm[lead_span[0]:cut].lower().find(" tổ chức ")
-    if verb > 0:
-        cut = lead_span[0] + verb
-    tokens = tokenize(norm, lead_span[0], lead_span[1])
-    person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead_span]
-    organisers: list[Org] = []
-    i = 0
-    after_voi = False
-    while i < len(tokens):
-        tok = tokens[i]
-        # `làm việc với X`: X is the other side of a working session; after other meeting
-        # words `với` names who the meeting is with (`tiếp xúc cử tri với đại biểu …`)
-        if tok.fold == "với" and tok.start >= cut and meeting.type == "WorkingSession":
-            after_voi = True
-            i += 1
-            continue
-        inside = any(a <= tok.start < b for a, b in person_spans)
-        # `tại Hội trường UBND huyện`, `tại trụ sở Huyện ủy`: a venue, not an organiser
-        venue = any(t.fold in _VENUE_WORDS for t in tokens[max(0, i - 3):i])
-        if not inside and not venue and (tok.start < cut or after_voi):
-            found = parse_body(tokens, i)
-            if found:
-                body, j = found
-                _distribute_unit(body, tokens, j)
-                org = render_body(body, context)
-                plural = j < len(tokens) and tokens[j].fold in ("các", "những")
-                if org.name not in {o.name for o in organisers} and not plural:
-                    organisers.append(org)
-                i = j
-                if after_voi:
-                    break
-                continue
-        if after_voi and tok.fold in {"về", ",", ";", "để", "nhằm"}:
-            break
-        i += 1
-    subject = [m for m in article.mentions if m.sentence == lead_span and m.start < cut and m.person]
-    if subject and not _body_before(tokens, cut, person_spans):
-        # a person leads the meeting: their body holds it
-        posts = [h.post for h in subject[0].person.holdings if h.mention is subject[0]]
-        if posts and posts[-1].org is not None and posts[-1].org.name not in {o.name for o in organisers}:
-            organisers.insert(0, posts[-1].org)
-    return organisers
-
-
-def _body_before(tokens, cut: int, person_spans) -> bool:
-    return any(parse_body(tokens, i) for i, t in enumerate(tokens)
-               if t.start < cut and not any(a <= t.start < b for a, b in person_spans))
-
-
-def _distribute_unit(body, tokens, j: int) -> None:
-    """`Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện Bắc Mê`: the unit at the
-    end of the conjunction belongs to every body in it."""
-    if body.unit_word or body.places or body.type.binding not in ("located",):
-        return
-    if j >= len(tokens) or tokens[j].fold not in ("và", ","):
-        return
-    if tokens[j].fold == "," and not parse_body(tokens, j + 1):   # `Đảng ủy, UBND phường Kỳ Long`
-        return
-    units = grammar().units
-    for k in range(j + 1, min(j + 12, len(tokens))):
-        if tokens[k].fold in {";", ".", "với", "về"} or (tokens[k].fold == "," and not parse_body(tokens, k + 1)):
-            return
-        unit = units.match(tokens, k)
-        if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
-            body.unit_word = unit[0]["word"]
-            place = match_place(tokens, unit[1], LEVELS_OF_UNIT[unit[0]["level"]])
-            if place:
-                body.places = place[0]
-            return

@@ -147,6 +147,7 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
         return None
     btype, j = found
     body = BodyRef(btype, tokens[i].start, tokens[j - 1].end)
+    j = _skip_abbreviation(tokens, j)
     binding = btype.binding
     if binding in LEVELS_OF_BINDING:
         place = match_place(tokens, j, LEVELS_OF_BINDING[binding])
@@ -180,10 +181,22 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
                 body.detail = " ".join(t.text for t in tokens[j:k])
                 j = k
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
-            j += 2
+            j = _skip_abbreviation(tokens, j + 2)
         j = _unit_after(tokens, j, body)
     body.end = tokens[j - 1].end
     return body, j
+
+
+def _skip_abbreviation(tokens: list[Token], j: int) -> int:
+    """`Đoàn Đại biểu Quốc hội (ĐBQH) tỉnh …`, `Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam`: the
+    abbreviation a text introduces in parentheses stands between a body and its place."""
+    if j < len(tokens) and tokens[j].fold == "(":
+        k = j + 1
+        while k < len(tokens) and k - j <= 8 and tokens[k].fold != ")" and (tokens[k].expanded or tokens[k].is_cap):
+            k += 1
+        if k < len(tokens) and tokens[k].fold == ")" and k > j + 1:
+            return k + 1
+    return j
 
 
 def _department_name_end(tokens: list[Token], j: int) -> int:

@@ -4,7 +4,7 @@ participants with roles, organisers, online flag; none where none is reported.""
 import pytest
 
 from graph_builder import extract_text
-from graph_builder.extraction.meetings import classify
+from graph_builder.extraction.kinds import classify
 
 HEAD = "Tin hoạt động của huyện Hàm Yên trong tuần qua\n\n"
 
@@ -220,3 +220,76 @@ def test_meetings_online_stated_in_the_next_sentence():
                           "năm 2022. Hội nghị được tổ chức theo hình thức trực tuyến đến 18 điểm cầu các xã, thị trấn. "
                           "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị.\n")
     assert (meeting.label, meeting.online) == ("Hội nghị tổng kết", True)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Sáng 9/5, Thường trực HĐND tỉnh tổ chức cuộc họp thảo luận dự thảo báo cáo giám sát.", "Hội nghị"),
+    ("Ngày 7/10, Ban Dân vận Huyện ủy tổ chức buổi tọa đàm về phong trào Dân vận khéo.", "Hội nghị"),
+    ("Sáng 2/3, Thường trực HĐND huyện tổ chức phiên họp thường kỳ lần thứ 12.", "Hội nghị"),
+    ("Sáng 31/10, UBND tỉnh tổ chức hội nghị trực tuyến tiếp xúc, đối thoại giữa Chủ tịch UBND tỉnh "
+     "với Nhân dân.", "Hội nghị đối thoại"),
+    ("Ngày 29-7, lãnh đạo tỉnh tổ chức buổi gặp gỡ và đối thoại với các doanh nghiệp.", "Hội nghị đối thoại"),
+    ("Ngày 10/5, Ủy ban MTTQ tỉnh tổ chức hội nghị tiếp xúc giữa các ứng cử viên đại biểu Quốc hội với "
+     "cử tri các xã.", "Tiếp xúc cử tri"),
+])
+def test_meetings_type_of_real_page_phrasings(sentence, label):
+    found = classify(sentence)
+    assert found is not None and found[1] == label
+
+
+@pytest.mark.parametrize("lead, chair", [
+    # a list presides together: the first named chairs
+    ("Ngày 3/12, các đồng chí: Lò Văn Mừng, Bí thư Tỉnh ủy; Cầm Ngọc Minh, Phó Bí thư Thường trực Tỉnh ủy "
+     "chủ trì hội nghị Ban Chấp hành Đảng bộ tỉnh.", "Lò Văn Mừng"),
+    ("Sáng 18/12, Đoàn ĐBQH tỉnh tổ chức hội nghị tiếp xúc cử tri. Đồng chí Trần Văn Nam, Phó Bí thư "
+     "Tỉnh ủy; đồng chí Lê Thị Hoa, Phó Chủ tịch HĐND tỉnh chủ trì hội nghị.", "Trần Văn Nam"),
+    # a list of those attending is not: the one named before the cue chairs
+    ("Sáng 5/6, Huyện ủy tổ chức hội nghị sơ kết. Dự có đồng chí Trần Văn Nam, Phó Bí thư Huyện ủy; "
+     "đồng chí Lê Thị Hoa, Bí thư Huyện ủy chủ trì hội nghị.", "Lê Thị Hoa"),
+])
+def test_meetings_co_presiders_listed_before_chu_tri(lead, chair):
+    assert summary(meetings(HEAD + lead)[0])["chair"] == chair
+
+
+def test_meetings_a_lead_repeated_further_down_is_one_meeting():
+    lead = "Ngày 19/12/2021, HĐND xã Yên Thuận tổ chức kỳ họp thứ 3, HĐND xã khóa XXI."
+    text = (HEAD + lead + " Dự kỳ họp có đồng chí Hà Văn Tâm, Bí thư Đảng ủy xã.\n\nCác đại biểu thảo luận "
+            "các báo cáo.\n\n" + "Ngày 19/12/2021, HĐND xã Yên Thuận tổ chức kỳ họp thứ 3 để thông qua 4 nghị quyết.\n")
+    assert len(meetings(text)) == 1
+
+
+def test_meetings_a_plan_cited_is_no_meeting():
+    text = (HEAD + "Thực hiện Kế hoạch số 15-KH/ĐU của Đảng ủy về đối thoại với nhân dân năm 2021. Ngày "
+            "16/9/2021, Đảng ủy xã Yên Thuận tổ chức hội nghị đối thoại giữa Bí thư Đảng ủy với nhân dân.\n")
+    found = meetings(text)
+    assert [(m.label, m.date) for m in found] == [("Hội nghị đối thoại", "2021-09-16")]
+
+
+@pytest.mark.parametrize("lead, organisers", [
+    # the subject of the verb that holds the meeting, not a body whose consent is cited
+    ("Được sự đồng ý của Ban Thường vụ Tỉnh ủy, chiều 3/6/2020, Đảng bộ huyện Hàm Yên đã tổ chức Đại hội "
+     "đại biểu lần thứ XIII.", ["Đảng bộ huyện Hàm Yên"]),
+    # a congress is its organisation's
+    ("Ngày 14-8, Đảng ủy xã Yên Thuận tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030.",
+     ["Đảng bộ xã Yên Thuận"]),
+    # an abbreviation the text introduces stands between a body and its place
+    ("Sáng 18/12, Đoàn Đại biểu Quốc hội (ĐBQH) tỉnh Tuyên Quang tổ chức hội nghị tiếp xúc cử tri.",
+     ["Đoàn đại biểu Quốc hội tỉnh Tuyên Quang"]),
+    ("Ngày 3-1, Ủy ban Mặt trận Tổ quốc (MTTQ) tỉnh Tuyên Quang tổ chức Hội nghị tổng kết công tác Mặt "
+     "trận năm 2022.", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang"]),
+    # the boards of `các huyện, thị, thành ủy` are cited, not holding the meeting
+    ("Sáng 8/7/2019, Ban Dân vận Tỉnh ủy Tuyên Quang phối hợp với Ban Dân vận Huyện ủy Hàm Yên - Trưởng "
+     "khối thi đua Ban Dân vận các huyện, thị, thành ủy tổ chức hội nghị sơ kết công tác thi đua.",
+     ["Ban Dân vận Tỉnh ủy Tuyên Quang", "Ban Dân vận Huyện ủy Hàm Yên"]),
+    # a purpose clause names the meeting before its subject does
+    ("Với mục đích tổ chức buổi tọa đàm là nơi trao đổi kinh nghiệm, ngày 7/10/2022, Ban Dân vận Huyện "
+     "ủy Hàm Yên đã tổ chức buổi tọa đàm công tác dân vận.", ["Ban Dân vận Huyện ủy Hàm Yên"]),
+    # a delegation's body is the one that comes
+    ("Ngày 5/4, Đoàn công tác của Ban Thường vụ Huyện ủy Hàm Yên đã có buổi làm việc với Đảng ủy xã "
+     "Yên Thuận.", ["Ban Thường vụ Huyện ủy Hàm Yên", "Đảng ủy xã Yên Thuận"]),
+    # no body is the subject: the body whose own conference it is
+    ("Ngày 1/12, các đồng chí: Lê Văn An, Bí thư Tỉnh ủy; Hà Văn Tâm, Phó Bí thư Tỉnh ủy chủ trì "
+     "Hội nghị Ban Chấp hành Đảng bộ tỉnh Tuyên Quang.", ["Tỉnh ủy Tuyên Quang"]),
+])
+def test_meetings_organisers_of_real_page_leads(lead, organisers):
+    assert summary(meetings(HEAD + lead)[0])["organisers"] == organisers

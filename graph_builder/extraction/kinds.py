@@ -1,0 +1,38 @@
+"""The kinds of meeting a sentence reports (`lexicon/meeting_types.tsv`): the nine types of
+the annotation rules, the most specific one the text supports."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load_table
+
+
+@lru_cache(maxsize=1)
+def meeting_types() -> list[tuple[str, str, int, re.Pattern]]:
+    # a space in a pattern matches any run of white space (offsets stay those of the text)
+    return [(r["concept"], r["label"], int(r["rank"]), re.compile(r["pattern"].replace(" ", r"\s+")))
+            for r in load_table("meeting_types", key="concept")]
+
+
+def classify(text: str) -> tuple[str, str, int] | None:
+    """The meeting type a sentence (of the working text) reports: at the earliest trigger,
+    the most specific; the offset is the trigger's in `text`."""
+    folded = text.lower()
+    hits = []
+    for concept, label, rank, pattern in meeting_types():
+        match = pattern.search(folded)
+        if match:
+            hits.append((match.start(), -rank, concept, label))
+    if not hits:
+        return None
+    hits.sort()
+    start, rank, concept, label = hits[0]
+    if concept == "Conference":
+        # `hội nghị tiếp xúc cử tri`, `Hội nghị trực tuyến tổng kết`: a specific type named
+        # with the generic word is that type
+        specific = [h for h in hits if -h[1] == 3 and h[0] <= start + 30]
+        if specific:
+            _, rank, concept, label = specific[0]
+    return concept, label, start

@@ -1,0 +1,168 @@
+"""Who holds a meeting: the bodies the lead names as its subject.
+
+`Ban Dân vận Tỉnh ủy phối hợp với Ban Dân vận Huyện ủy X tổ chức hội nghị …`: the bodies
+before the verb that governs the meeting word; in a working session, also the body after
+`làm việc với`. A body cited in passing is not one (`được sự đồng ý của Ban Thường vụ
+Tỉnh ủy`, `Ban Dân vận các huyện, thị, thành ủy`, a venue `tại Hội trường UBND huyện`).
+Where no body is the subject: the body whose own meeting it is (`Hội nghị Ban Chấp hành
+Đảng bộ tỉnh` is the Tỉnh ủy's), else the body of the presiding person's last title.
+
+A congress is held by the organisation whose congress it is (`Đảng bộ xã Tân Lập`, not
+its committee), deputies meeting voters by their delegation (`Đoàn đại biểu Quốc hội tỉnh
+Khánh Hòa`, not the National Assembly).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import load_gazetteer
+from ..reading.article import Article, Span
+from .kinds import classify
+from .places import Context
+from .positions import Org, render_body
+from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
+from .tokens import tokenize
+
+_VENUE_WORDS = {"tại", "trường", "sở", "đường"}   # tại, hội trường, trụ sở, hội đường
+_PLURAL = {"các", "những"}
+# a body whose consent, direction or document is cited (`theo chỉ đạo của Tỉnh ủy`), not
+# one whose delegation comes (`Đoàn công tác của Ban Thường vụ Huyện ủy`)
+_CITED = tuple(f"{noun} của" for noun in ("đồng ý", "chỉ đạo", "lãnh đạo", "cho phép", "phê duyệt", "ủy quyền",
+                                          "kế hoạch", "quyết định", "thông báo", "hướng dẫn", "kết luận",
+                                          "nghị quyết", "chủ trương", "văn bản", "công văn"))
+# `… tổ chức Hội nghị`, `… đã tổ chức kỳ họp thứ 3`: the verb whose object is the meeting
+_HOLDS = re.compile(r"\s(?:đã\s+|sẽ\s+|vừa\s+)?(?:tổ\s+chức|khai\s+mạc|họp|tiến\s+hành)\s", re.I)
+_PURPOSE = re.compile(r"(?:mục đích|để|nhằm|việc|chuẩn bị)\s*$", re.I)
+# Sub-bodies that are nothing without the body they belong to.
+_DEPENDENT = {"PartyStandingBoard", "PartyStandingCommittee", "FatherlandFrontStandingBoard", "Office"}
+
+
+def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
+    """The organising bodies of the meeting reported by the sentence `lead`."""
+    context = article.context or Context()
+    norm = article.norm
+    text = norm[lead[0]:lead[1]]
+    cut = lead[0] + _subject_end(text)
+    tokens = tokenize(norm, lead[0], lead[1])
+    person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead]
+    organisers: list[Org] = []
+    i = 0
+    after_voi = False
+    while i < len(tokens):
+        tok = tokens[i]
+        # `làm việc với X`: X is the other side of a working session; after other meeting
+        # words `với` names who the meeting is with (`tiếp xúc cử tri với đại biểu …`)
+        if tok.fold == "với" and tok.start >= cut and meeting.type == "WorkingSession":
+            after_voi = True
+            i += 1
+            continue
+        inside = any(a <= tok.start < b for a, b in person_spans)
+        # `tại Hội trường UBND huyện`, `tại trụ sở Huyện ủy`: a venue, not an organiser
+        venue = any(t.fold in _VENUE_WORDS for t in tokens[max(0, i - 3):i])
+        if not inside and not venue and (tok.start < cut or after_voi):
+            found = parse_body(tokens, i)
+            if found:
+                body, j = found
+                _distribute_unit(body, tokens, j)
+                org = render_body(body, context)
+                if _counts(tokens, i, j, body) and org.name not in {o.name for o in organisers}:
+                    organisers.append(org)
+                i = j
+                if after_voi:
+                    break
+                continue
+        if after_voi and tok.fold in {"về", ",", ";", "để", "nhằm"}:
+            break
+        i += 1
+    if not _body_before(tokens, cut, person_spans):
+        # no body is the subject: the body whose own meeting it is, else the body of the
+        # person who leads it
+        own = _own_meeting(tokens, cut, context)
+        subject = [m for m in article.mentions if m.sentence == lead and m.start < cut and m.person]
+        posts = [h.post for h in subject[0].person.holdings if h.mention is subject[0]] if subject else []
+        holder = own or (posts[-1].org if posts else None)
+        if holder is not None and holder.name not in {o.name for o in organisers}:
+            organisers.insert(0, holder)
+    return [_as_holder(org, meeting.type, context) for org in organisers]
+
+
+def _subject_end(text: str) -> int:
+    """Where the subject of the lead ends: at the verb that holds the meeting (`X đã tổ
+    chức Hội nghị`), else at the meeting word."""
+    for match in _HOLDS.finditer(text):
+        if _PURPOSE.search(text, max(0, match.start() - 16), match.start()):
+            continue        # `Với mục đích tổ chức buổi tọa đàm …`
+        if classify(text[match.end():match.end() + 60]) and classify(text[match.end():])[2] <= 30:
+            return match.start()
+    trigger = classify(text)
+    cut = trigger[2] if trigger else 0
+    # `X tổ chức cho Tổ đại biểu HĐND tỉnh tiếp xúc cử tri`: the subject of `tổ chức` holds
+    # the meeting, whoever the meeting word is attached to
+    verb = text[:cut].lower().find(" tổ chức ")
+    return verb if verb > 0 else cut
+
+
+def _counts(tokens, i: int, j: int, body) -> bool:
+    """Whether a body named at tokens[i:j] is a subject, not one cited in passing."""
+    if j < len(tokens) and tokens[j].fold in _PLURAL:
+        return False
+    before = [t.fold for t in tokens[max(0, i - 5):i]]
+    if " ".join(before[-3:]).endswith(_CITED):   # `được sự đồng ý của Ban Thường vụ Tỉnh ủy`
+        return False
+    if _PLURAL & set(before):                    # `Ban Dân vận các huyện, thị, thành ủy`
+        return False
+    # a bare `Ban Thường trực` or `Văn phòng`, whose body the text does not say
+    return not (body.type.kind in _DEPENDENT and body.parent is None and not body.places and not body.unit_word)
+
+
+def _own_meeting(tokens, cut: int, context: Context) -> Org | None:
+    """`Hội nghị Ban Chấp hành Đảng bộ tỉnh`, `Hội nghị Ủy ban MTTQ Việt Nam thành phố lần
+    thứ 11`: a conference of a body is that body's."""
+    for i, tok in enumerate(tokens):
+        if tok.start >= cut and tok.fold == "nghị" and i and tokens[i - 1].fold == "hội":
+            found = parse_body(tokens, i + 1)
+            return render_body(found[0], context) if found else None
+    return None
+
+
+def _as_holder(org: Org, meeting_type: str, context: Context) -> Org:
+    """A congress is its organisation's: the Đảng bộ whose committee the text names; the
+    National Assembly meets voters through a province's delegation."""
+    if meeting_type == "Congress" and org.kind == "PartyCommittee":
+        if org.unit is not None:
+            return Org(f"Đảng bộ {org.unit.full_name}", org.kind, org.unit, org.parent)
+        if org.name.startswith("Đảng ủy "):           # a commune the text names, not in the list
+            return Org("Đảng bộ " + org.name.removeprefix("Đảng ủy "), org.kind, None, org.parent)
+    if meeting_type == "VoterMeeting" and org.name == "Quốc hội":
+        province = context.province
+        name = f"Đoàn đại biểu Quốc hội {province.full_name}" if province else "Đoàn đại biểu Quốc hội"
+        return Org(name, "OtherOrganisation", province)
+    return org
+
+
+def _body_before(tokens, cut: int, person_spans) -> bool:
+    return any(parse_body(tokens, i) for i, t in enumerate(tokens)
+               if t.start < cut and not any(a <= t.start < b for a, b in person_spans))
+
+
+def _distribute_unit(body, tokens, j: int) -> None:
+    """`Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện Bắc Mê`: the unit at the
+    end of the conjunction belongs to every body in it."""
+    if body.unit_word or body.places or body.type.binding not in ("located",):
+        return
+    if j >= len(tokens) or tokens[j].fold not in ("và", ","):
+        return
+    if tokens[j].fold == "," and not parse_body(tokens, j + 1):   # `Đảng ủy, UBND phường Kỳ Long`
+        return
+    units = grammar().units
+    for k in range(j + 1, min(j + 12, len(tokens))):
+        if tokens[k].fold in {";", ".", "với", "về"} or (tokens[k].fold == "," and not parse_body(tokens, k + 1)):
+            return
+        unit = units.match(tokens, k)
+        if unit and not (unit[1] < len(tokens) and tokens[unit[1]].fold == "hội"):
+            body.unit_word = unit[0]["word"]
+            place = match_place(tokens, unit[1], LEVELS_OF_UNIT[unit[0]["level"]])
+            if place:
+                body.places = place[0]
+            return
