@@ -21,8 +21,8 @@ _TODAY = re.compile(r"\b(?P<time>sáng|trưa|chiều|tối)\s+nay\b|\bhôm nay\b
 # A date that belongs to a document (`Đề án số 02-ĐA/TU ngày 23/5/2021`) or a span.
 _DOCUMENT = re.compile(r"(?:số\s*[^\s,;]+|/[^\s,;]+)\s+ngày\s*$|(?:từ|đến|tháng)\s*(?:ngày\s*)?$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d-])năm\s+(\d{4})(?!\s*[-–]\s*\d{4})")
-_HALF_YEAR = re.compile(r"(?:tháng đầu năm|quý\s+[iv1-4]+\s+năm|6 tháng)\s+(\d{4})|quý\s+[iv1-4]+\s*/\s*(\d{4})")
-_REVIEW = re.compile(r"(?:tổng kết|kết quả|đánh giá)[^.;]{0,80}?năm\s+(\d{4})")
+_HALF_YEAR = re.compile(r"(?:tháng (?:đầu|cuối) năm|quý\s+[iv1-4]+\s+năm|6 tháng)\s+(\d{4})|quý\s+[iv1-4]+\s*/\s*(\d{4})")
+_REVIEW = re.compile(r"(?:tổng kết|kết quả|đánh giá)[^.;]{0,120}?năm\s+(\d{4})")
 
 
 @dataclass
@@ -63,16 +63,20 @@ def says_today(text: str) -> str | None:
     return (match.group("time") or "").lower()
 
 
-def resolve_year(found: FoundDate, published: str | None, lead: str) -> int | None:
+def resolve_year(found: FoundDate, published: str | None, lead: str, nearby: str = "") -> int | None:
     """The year rules: the date's own year, else the publication date's (a meeting is
-    reported after it happens), else the year the meeting reviews."""
+    reported after it happens), else the year the meeting reviews (in the lead, else in the
+    sentences around it: `… phương hướng nhiệm vụ 6 tháng cuối năm 2016`)."""
     if found.year is not None:
         return found.year
     if published:
-        year, month, day = int(published[:4]), int(published[5:7]), int(published[8:10])
+        # a date line may give the year and month only (`date 2025-02`)
+        year, month = int(published[:4]), int(published[5:7])
+        day = int(published[8:10]) if len(published) >= 10 else 31
         return year if (found.month, found.day) <= (month, day) else year - 1
     lead = lead.lower()
-    half = [int(a or b) for a, b in _HALF_YEAR.findall(lead)]
+    half = [int(a or b) for a, b in _HALF_YEAR.findall(lead)] or \
+        [int(a or b) for a, b in _HALF_YEAR.findall(nearby.lower())]
     if half:
         return half[0]
     years = sorted({int(y) for y in _YEAR.findall(lead)})

@@ -115,7 +115,9 @@ def find_meetings(article: Article) -> list[Meeting]:
         # the date may stand in the sentence before or after the one naming the meeting
         nearby = " ".join(norm[a:b] for a, b in sentences[max(first, index - 1):min(last, index + 2)]
                           if (a, b) != lead_span)
-        _date(meeting, article, lead, title if n == 0 else "", meetings, nearby)
+        # the year under review may be stated a sentence or two further on
+        after = " ".join(norm[a:b] for a, b in sentences[index + 2:min(last, index + 3)])
+        _date(meeting, article, lead, title if n == 0 else "", meetings, nearby, after)
         opening = " ".join(norm[a:b] for a, b in sentences[index:min(last, index + 4)]).lower()
         meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
         span = (sentences[first][0] if n else 0, sentences[last - 1][1] if last else len(norm))
@@ -148,7 +150,7 @@ def _restates(earlier: tuple[int, tuple], later: tuple[int, tuple], article: Art
 
 
 def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: list[Meeting],
-          nearby: str = "") -> None:
+          nearby: str = "", after: str = "") -> None:
     found = find_date(lead) or (find_date(title) if title else None) or (
         find_date(nearby) if nearby and "cùng ngày" not in fold(lead) else None)
     if found is None:
@@ -158,10 +160,10 @@ def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: li
             meeting.time_of_day = match.group(1) if match else None
             return
         today = says_today(lead)
-        if today is not None and article.published:
+        if today is not None and article.published and len(article.published) >= 10:
             meeting.date, meeting.time_of_day = article.published[:10], today or None
         return
-    year = resolve_year(found, article.published, f"{title} {lead}")
+    year = resolve_year(found, article.published, f"{title} {lead}", f"{nearby} {after}")
     meeting.date = iso(found.day, found.month, year)
     meeting.time_of_day = found.time
 

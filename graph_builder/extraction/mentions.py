@@ -8,7 +8,8 @@ Tỉnh ủy Mùa A Sơn`); lists run `các đồng chí: X, title; Y, title`. A 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..reading.article import Article, Span
@@ -18,6 +19,9 @@ from .titles import STATUS_WORDS, TitleRef, grammar, parse_chain
 from .tokens import tokenize
 
 _AFTER_NAME_SEPARATORS = {",", "-", "(", ":"}
+_ON_BEHALF = re.compile(r"(?:thừa lệnh|thay mặt|thừa ủy quyền|theo ủy quyền của)$")
+_LEAVING = re.compile(r"(?:thôi giữ chức|thôi chức|thôi giữ|miễn nhiệm(?: chức vụ| chức)?|cho thôi(?: chức)?|"
+                      r"bãi nhiệm(?: chức vụ)?|nghỉ hưu|thôi tham gia)$")
 _LIST_GLUE = {",", ";", "và", "cùng", "-", ":"}
 
 
@@ -96,9 +100,22 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
     extent: dict[int, int] = {i: j for i, j, _ in names}
     alone: list[tuple[int, int, list[TitleRef]]] = []
     for a, b, titles in chains:
+        before = " ".join(t.fold for t in tokens[max(0, a - 4):a])
+        if _ON_BEHALF.search(before):
+            # `thừa lệnh Chủ tịch UBND tỉnh, Chánh Văn phòng UBND tỉnh X`: the first post is
+            # the one acted for, someone else's
+            titles = titles[1:]
+            if not titles:
+                continue
+        if _LEAVING.search(before):
+            # `thôi giữ chức Bí thư Tỉnh ủy`, `miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối
+            # với ông A`: a post left, now a former one
+            titles = [replace(t, status="former") for t in titles]
         # a name right after the chain, with nothing between, is the one it names
         # (`…, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Hồng Vân`)
         owner = by_start.get(b) if by_end.get(a) is None else None
+        if owner is None and [t.fold for t in tokens[b:b + 2]] == ["đối", "với"]:
+            owner = by_start.get(b + 2) or by_start.get(b + 3)
         if owner is None:
             owner = by_end.get(a)
         if owner is None and a >= 1 and tokens[a - 1].fold in _AFTER_NAME_SEPARATORS:
@@ -113,7 +130,7 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
                     owner = by_start.get(k + 1)
                 if owner:
                     break
-        if owner is None and a >= 2 and (tokens[a - 1].fold == "chức" or (
+        if owner is None and a >= 2 and (tokens[a - 1].fold == "chức" or before.endswith("chức vụ") or (
                 tokens[a - 1].fold == "làm" and tokens[a - 2].fold in ("bầu", "cử", "nhiệm", "công"))):
             # `đồng chí X được bầu giữ chức Chủ tịch …`: the post is X's
             before = [n for n in names if n[1] <= a]

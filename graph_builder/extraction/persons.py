@@ -38,7 +38,7 @@ class Person:
         gazetteer = load_gazetteer()
         for holding in self.holdings:
             org = holding.post.org
-            if org is not None and org.unit is not None:
+            if org is not None and org.unit is not None and org.unit.resolved:
                 return gazetteer.province_of(org.unit)
         return context.province
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..reading.article import Article
 from ..reading.layout import dateline_codes
-from ..gazetteer import Unit, era_of, load_gazetteer
+from ..gazetteer import Unit, era_of, load_gazetteer, unresolved
 from .dates import find_date, iso
 from .titles import LEVELS_OF_BINDING, LEVELS_OF_UNIT, grammar, match_place
 from .tokens import tokenize
@@ -177,8 +177,23 @@ def locate(article: Article) -> Context:
                 communes[unit.key] += 1
     if communes:
         context.commune = written[_most_common(communes, named, "commune")]
+    if context.province is None:
+        # a commune or district the text names, that no province tells apart: its name
+        for level in ("district", "commune"):
+            if getattr(context, level) is None:
+                setattr(context, level, _most_named(named, level))
     article.context = context
     return context
+
+
+def _most_named(named: list[tuple[Unit, ...]], level: str) -> Unit | None:
+    """The unresolved unit of `level` the text names most (first, on a tie)."""
+    units = [unresolved(candidates) for candidates in named if candidates[0].level == level]
+    counts = Counter(u.name for u in units if u is not None)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(u for u in units if u is not None and counts[u.name] == best)
 
 
 def _most_common(counts: Counter, named: list[tuple[Unit, ...]], level: str) -> str:

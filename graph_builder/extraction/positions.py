@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..gazetteer import Unit
+from ..gazetteer import Unit, unresolved
 from .places import Context
 from .titles import BodyRef, TitleRef
 
@@ -58,8 +58,9 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
     btype = body.type
     binding = btype.binding
     if binding.startswith("committee"):
-        unit = context.pick(body.places) if body.places else _default_unit(binding, context)
-        place = unit.name if unit else (body.places[0].name if body.places else None)
+        unit = (context.pick(body.places) or unresolved(body.places)) if body.places \
+            else _default_unit(binding, context)
+        place = unit.name if unit else None
         return Org(f"{btype.name} {place}" if place else btype.name, btype.kind, unit)
     if binding == "sub":
         if body.parent is not None:
@@ -103,7 +104,8 @@ def _located(body: BodyRef, name: str, kind: str, context: Context) -> Org:
     if body.place_text:
         return Org(f"{name} {word} {body.place_text}", kind, None)
     if body.places:
-        unit = context.pick(body.places)
+        # a unit the list cannot tell apart keeps the name the text gives it
+        unit = context.pick(body.places) or unresolved(body.places)
         place = (unit or body.places[0]).name
         return Org(f"{name} {word} {place}" if word else f"{name} {place}", kind, unit)
     unit = context.unit_for_word(word)

@@ -19,7 +19,7 @@ from .tokens import Matcher, Token, surface_key
 
 STATUS_WORDS = {"nguyên": "former", "quyền": "acting"}
 CHAIN_SEPARATORS = {",", "-", "kiêm", "/"}
-PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"}
+PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách"}
 
 
 @dataclass(frozen=True)

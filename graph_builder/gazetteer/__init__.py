@@ -27,7 +27,7 @@ from ..text import ascii_fold, fold
 
 LEVELS = ("province", "district", "commune")
 REFORM = "2025-07-01"           # the two-tier map took effect
-MAPS = ("pre2025", "2025", "both")
+MAPS = ("pre2025", "2025", "both")           # and "unresolved", for `unresolved` units
 _APOSTROPHE_SPACE = re.compile(r"'\s+")
 
 
@@ -45,6 +45,11 @@ class Unit:
     @property
     def key(self) -> str:
         return f"2025-{self.code}" if self.map == "2025" else self.code
+
+    @property
+    def resolved(self) -> bool:
+        """False for a unit the text names that the list cannot tell apart (`unresolved`)."""
+        return bool(self.code)
 
     @property
     def full_name(self) -> str:
@@ -93,8 +98,9 @@ class Gazetteer:
     def get(self, key: str) -> Unit:
         return self.by_key[key]
 
-    def province_of(self, unit: Unit) -> Unit:
-        return self.by_key[unit.province]
+    def province_of(self, unit: Unit) -> Unit | None:
+        """The province `unit` lies in (itself for a province); None for an unresolved unit."""
+        return self.by_key.get(unit.province)
 
     def parent_of(self, unit: Unit) -> Unit | None:
         return None if unit.parent is None else self.by_key[unit.parent]
@@ -132,6 +138,17 @@ class Gazetteer:
         if official is None:
             return ()
         return tuple(replace(u, name=written) for u in self.by_name[level][official])
+
+
+def unresolved(candidates: tuple[Unit, ...]) -> Unit | None:
+    """A unit the text names that the official list cannot tell apart (`xã Tân Hòa`, a
+    name in twenty provinces, in an article that names none): its name, kind and level,
+    with no code and no province. None where the candidates differ in name or level."""
+    if not candidates or len({(u.name, u.level) for u in candidates}) != 1:
+        return None
+    kinds = sorted({u.kind for u in candidates})
+    unit = candidates[0]
+    return Unit("", unit.name, kinds[0] if len(kinds) == 1 else unit.kind, unit.level, None, "", "unresolved")
 
 
 def name_key(name: str) -> str:

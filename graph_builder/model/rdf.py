@@ -110,13 +110,22 @@ def person_iri(person: Person, article: Article) -> URIRef:
 def org_iri(org: Org, article: Article) -> URIRef:
     # A body whose place the article does not make knowable ("Huyện ủy") is only that
     # article's: it must not merge with every other unnamed Huyện ủy.
-    scope = org.unit.key if org.unit else (article.id if org.kind != "CentralBody" else "")
+    scope = _scope(org, article)
     return ID[f"org/{slug(org.name)}-{_hash(fold(org.name), scope)}"]
+
+
+def _scope(org: Org, article: Article) -> str:
+    """What tells a body apart from its namesakes: its unit; a body whose unit the article
+    leaves unknown (`Huyện ủy`, `Ủy ban MTTQ xã Tân Hòa` of an unnamed province) is only
+    that article's; a central body is one."""
+    if org.unit is not None and org.unit.resolved:
+        return org.unit.key
+    return "" if org.kind == "CentralBody" else article.id
 
 
 def position_iri(post: Post, article: Article) -> URIRef:
     org = post.org
-    scope = org.unit.key if org and org.unit else (article.id if org and org.kind != "CentralBody" else "")
+    scope = _scope(org, article) if org else ""
     return ID[f"position/{slug(post.title)}-{_hash(fold(post.title), scope)}"]
 
 
@@ -155,14 +164,17 @@ class _Emitter:
         self.add(quote_node, OA.exact, Literal(self.article.text[start:end]))
 
     def unit(self, unit: Unit) -> URIRef:
-        node = unit_iri(unit)
+        # a unit the list cannot tell apart (`xã Tân Hòa`) is only this article's
+        node = unit_iri(unit) if unit.resolved else \
+            ID[f"place/{unit.level}-{slug(unit.name)}-{_hash(self.article.id, unit.name)}"]
         if self.once(node):
             self.add(node, RDF_TYPE, VNKG.Locality)
             self.add(node, VNKG.name, _text(unit.name))
             self.add(node, RDFS_LABEL, _text(unit.full_name))
             self.add(node, VNKG.level, LEVEL[unit.level])
             self.add(node, VNKG.divisionType, _text(unit.kind))
-            self.add(node, VNKG.officialCode, _text(unit.code))
+            if unit.resolved:
+                self.add(node, VNKG.officialCode, _text(unit.code))
             gazetteer = load_gazetteer()
             parent = gazetteer.parent_of(unit)
             if parent is not None:
@@ -219,7 +231,7 @@ def attested_on(article: Article) -> str | None:
     for meeting in article.meetings:
         if meeting.date:
             return meeting.date
-    return article.published[:10] if article.published else None
+    return article.published[:10] if article.published and len(article.published) >= 10 else None
 
 
 def article_triples(article: Article) -> list[Triple]:
@@ -240,7 +252,8 @@ def article_triples(article: Article) -> list[Triple]:
     if article.author:
         e.add(art, VNKG.byline, _text(article.author))
     if article.published:
-        kind = XSD.dateTime if "T" in article.published else XSD.date
+        kind = XSD.dateTime if "T" in article.published else XSD.gYearMonth if len(article.published) == 7 \
+            else XSD.date
         e.add(art, SCHEMA.datePublished, Literal(article.published, datatype=kind))
     if article.dateline:
         from ..reading.layout import dateline_codes

@@ -95,3 +95,17 @@ def test_dates_meeting_date_in_an_article(text, date, time):
 def test_dates_meeting_date_right_after_a_document_date():
     found = find_date("Thực hiện Kế hoạch 15-KH/HU ngày 10/2/2022, ngày 18/3 Ban Dân vận tổ chức hội nghị.")
     assert found is not None and (found.day, found.month, found.year) == (18, 3, None)
+
+
+def test_dates_reviewed_half_year_in_the_next_sentences():
+    from graph_builder import extract_text
+    text = ("Sáng ngày 04/8, Ban Thường trực Ủy ban MTTQ huyện Thanh Oai tổ chức hội nghị, nhiệm kỳ 2014-2019. "
+            "Dự hội nghị có đồng chí Lê Văn Minh, Chủ tịch Ủy ban MTTQ huyện. Tại hội nghị, các đại biểu nghe báo "
+            "cáo kết quả 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng cuối năm 2016.")
+    assert extract_text("t", text).meetings[0].date == "2016-08-04"
+
+
+def test_dates_publication_year_and_month_only():
+    from graph_builder import extract_text
+    article = extract_text("t", " date 2025-02 Ngày 19/2, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị.\n")
+    assert (article.published, article.meetings[0].date) == ("2025-02", "2025-02-19")

@@ -105,3 +105,34 @@ def test_persons_commune_party_secretary_written_dang_bo():
 def test_persons_joint_office_of_council_and_committee():
     assert persons("Đồng chí Lý Thị Hoa, Chánh Văn phòng HĐND và UBND huyện Hàm Yên phát biểu.") == [
         ("Lý Thị Hoa", ["Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Hàm Yên"])]
+
+
+def _posts(text):
+    from graph_builder import extract_text
+    return {p.name: [(h.post.title, h.post.status) for h in p.holdings] for p in extract_text("t", text).persons}
+
+
+def test_persons_a_post_left_is_former():
+    text = ("Ngày 19/2, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị bàn giao. Trước đó, Bộ Chính trị đồng ý "
+            "để bà Trần Thị Hoa, Phó Bí thư chuyên trách Đảng ủy Chính phủ, thôi giữ chức Bí thư Tỉnh ủy Hà Nam.")
+    assert _posts(text)["Trần Thị Hoa"] == [("Phó Bí thư chuyên trách Đảng ủy Chính phủ", "current"),
+                                            ("Bí thư Tỉnh ủy Hà Nam", "former")]
+
+
+def test_persons_a_post_acted_for_is_someone_elses():
+    text = ("Sáng 23/11, thừa lệnh Chủ tịch UBND tỉnh, Chánh Văn phòng UBND tỉnh Quảng Ngãi Lê Văn Tùng "
+            "đã ký thông báo phân công nhiệm vụ.")
+    assert _posts(text)["Lê Văn Tùng"] == [("Chánh Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi", "current")]
+
+
+def test_persons_a_commune_no_province_tells_apart_keeps_its_name():
+    # Tân Hòa is a commune of many provinces; the article names none
+    text = ("Chiều ngày 30/06/2020, Ủy ban MTTQ Việt Nam xã Tân Hòa tổ chức Hội nghị sơ kết công tác Mặt trận "
+            "6 tháng đầu năm 2020. Chủ trì hội nghị là ông Lê Văn Dũng, Phó Bí thư Đảng ủy, Chủ tịch "
+            "Ủy ban MTTQ Việt Nam xã.")
+    from graph_builder import extract_text
+    article = extract_text("t", text)
+    assert _posts(text)["Lê Văn Dũng"] == [("Phó Bí thư Đảng ủy xã Tân Hòa", "current"),
+                                           ("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Hòa", "current")]
+    meeting = article.meetings[0]
+    assert (meeting.locality.name, meeting.locality.resolved, meeting.province) == ("Tân Hòa", False, None)

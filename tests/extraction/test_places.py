@@ -31,9 +31,17 @@ def test_places_named_units(text, expected):
     assert located(text) == expected
 
 
+@pytest.mark.parametrize("text, district", [
+    ("Huyện ủy Châu Thành tổ chức hội nghị.", "Châu Thành"),           # ten provinces have a Châu Thành
+    ("UBND huyện Bảo Lâm tổ chức hội nghị sơ kết.", "Bảo Lâm"),        # Cao Bằng or Lâm Đồng
+])
+def test_places_a_district_no_province_tells_apart_is_named_not_placed(text, district):
+    # the name the text gives, with no official unit and no province
+    context = article_until(text, "places").context
+    assert (context.province, context.district.name, context.district.resolved) == (None, district, False)
+
+
 @pytest.mark.parametrize("text", [
-    "Huyện ủy Châu Thành tổ chức hội nghị.",                     # ten provinces have a Châu Thành
-    "UBND huyện Bảo Lâm tổ chức hội nghị sơ kết.",               # Cao Bằng or Lâm Đồng
     "Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2023.",
     "Chiến dịch Điện Biên Phủ và tư tưởng Hồ Chí Minh được nhắc lại tại hội nghị.",   # not places here
     "Phong trào Tuyên Quang chung tay xử lý rác thải được triển khai.",
