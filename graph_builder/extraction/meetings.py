@@ -10,7 +10,7 @@ officials but no such sentence reports no meeting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..reading.article import Article, Span
@@ -26,7 +26,7 @@ from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
 from .kinds import classify
 from .organisers import find_organisers
-from .venues import place_meeting
+from .venues import place_meeting, voter_units
 
 LEAD_SENTENCES = 3
 ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
@@ -34,8 +34,10 @@ ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points fo
     ("chair", re.compile(r"chủ\s+trì(?!\s*,?\s*(?:phối\s+hợp|xây\s+dựng|thực\s+hiện|tham\s+mưu|triển\s+khai|"
                          r"rà\s+soát|hướng\s+dẫn|nghiên\s+cứu|đề\s+xuất|giải\s+quyết|theo\s+dõi))|chủ\s+tọa")),
     # `Kết luận số 01-KL/TW` is a document, not a conclusion being given
-    ("concluder", re.compile(r"kết\s+luận(?!\s+(?:số|\d)|\s*\d|\s+của\s+(?:bộ|ban|trung|tỉnh|huyện))")),
-    ("speaker", re.compile(r"phát\s+biểu(?!\s+kết\s+luận)")),
+    # the closing address of a session (`phát biểu bế mạc kỳ họp`) gives its conclusions
+    ("concluder", re.compile(r"kết\s+luận(?!\s+(?:số|\d)|\s*\d|\s+của\s+(?:bộ|ban|trung|tỉnh|huyện))"
+                             r"|phát\s+biểu\s+bế\s+mạc")),
+    ("speaker", re.compile(r"phát\s+biểu(?!\s+(?:kết\s+luận|bế\s+mạc))")),
     ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
 )
 _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
@@ -73,6 +75,7 @@ class Meeting:
     chair: Person | None = None
     participations: list[Participation] = field(default_factory=list)
     organisers: list[Org] = field(default_factory=list)
+    part: int = 0                  # the second, third … meeting its sentence reports
 
 
 def find_meetings(article: Article) -> list[Meeting]:
@@ -125,6 +128,13 @@ def find_meetings(article: Article) -> list[Meeting]:
         meeting.organisers = find_organisers(article, lead_span, meeting)
         place_meeting(meeting, article, lead_span)
         meetings.append(meeting)
+        if meeting.type == "VoterMeeting":
+            # `tiếp xúc cử tri huyện Cam Lâm và huyện Trường Sa`: a meeting in each place
+            places = voter_units(article, lead_span) or (voter_units(article, article.title_span)
+                                                         if n == 0 and article.title_span else [])
+            for part, unit in enumerate(places[1:], start=1):
+                meetings.append(replace(meeting, locality=unit, province=load_gazetteer().province_of(unit),
+                                        part=part))
     article.meetings = meetings
     return meetings
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..reading.article import Article, Span
 from ..text import capitalise_name
-from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run
+from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run, skip_honorific
 from .titles import STATUS_WORDS, TitleRef, grammar, parse_chain
 from .tokens import tokenize
 
@@ -83,7 +83,8 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
         limit = next((a for a in chain_starts if a > i), len(tokens))
         j = name_run(tokens, i, limit)
         direct = anchor_before(tokens, i) is not None
-        anchored = anchor_before(tokens, i, STRONG_ANCHORS) is not None
+        # a rank or a degree stands before a person's name only (`Trung tướng Trần Văn A`)
+        anchored = anchor_before(tokens, i, STRONG_ANCHORS) is not None or skip_honorific(tokens, i) != i
         if not anchored and previous_anchored_end is not None:
             # `các đồng chí: X, title; Y, title và Z`: the list shares its anchor.
             anchored = all(k in inside or tokens[k].fold in _LIST_GLUE

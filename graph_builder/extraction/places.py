@@ -65,9 +65,11 @@ class Context:
         return candidates[0] if len(candidates) == 1 else None
 
 
-def named_units(article: Article, spans: list | None = None) -> list[tuple[Unit, ...]]:
+def named_units(article: Article, spans: list | None = None,
+                venues: list | None = None) -> list[tuple[Unit, ...]]:
     """Every unit named with a kind word or as a party committee, in text order (in the
-    headline and the sentences, or in `spans`)."""
+    headline and the sentences, or in `spans`); those named as where something takes
+    place (`tại tỉnh Đồng Nai`) are added to `venues` too."""
     _, bodies, units, _, _ = grammar()
     if spans is None:
         spans = ([article.title_span] if article.title_span else []) + article.sentences
@@ -92,6 +94,8 @@ def named_units(article: Article, spans: list | None = None) -> list[tuple[Unit,
                 place = match_place(tokens, j, levels)
                 if place:
                     found.append(place[0])
+                    if venues is not None and i and tokens[i - 1].fold == "tại":
+                        venues.append(place[0])
                     i = place[1]
                     continue
             i += 1
@@ -130,16 +134,19 @@ def _era_from_names(named: list[tuple[Unit, ...]]) -> str | None:
 def locate(article: Article) -> Context:
     """Stage: the article's province, district and commune (`article.context`)."""
     gazetteer = load_gazetteer()
-    named = named_units(article)
+    venues: list[tuple[Unit, ...]] = []
+    named = named_units(article, venues=venues)
     if article.furniture and not any(c[0].level in ("province", "district") for c in named):
         # a portal's header or breadcrumb may be the only place its district is named
         # (`TRUNG TÂM VĂN HÓA … HUYỆN ĐẠI LỘC`)
         named = named + named_units(article, article.furniture)
     era = era_of(article_date(article)) or _era_from_names(named)
     named = [in_era(candidates, era) for candidates in named]
+    venues = [in_era(candidates, era) for candidates in venues]
     # the units as the text names them (spelling included), by key
     written = {u.key: u for candidates in reversed(named) for u in candidates}
     context = Context(era=era)
+    lineage = gazetteer.lineage_province
     provinces = Counter()
     for candidates in named:
         if candidates[0].level == "province":
@@ -151,6 +158,11 @@ def locate(article: Article) -> Context:
     for candidates in named:
         if candidates[0].level in speaking and len({u.province for u in candidates}) == 1:
             provinces[candidates[0].province] += 1
+    # where the meeting takes place is what the article is about (a visiting delegation's
+    # province is named as often as the host's)
+    for candidates in venues:
+        if len({lineage(u).key for u in candidates}) == 1:
+            provinces[candidates[0].province] += 2
     if provinces:
         code = _most_common(provinces, named, "province")
         context.province = written.get(code) or gazetteer.get(code)

@@ -275,7 +275,10 @@ def _title_with_role(tokens: list[Token], start: int, i: int, row: dict, j: int,
             if more:
                 body, j = more
     else:
-        parsed = parse_body(tokens, j)
+        # `Phó trưởng đoàn chuyên trách phụ trách Đoàn ĐBQH tỉnh`: the duty stands between
+        # the role and its body
+        k = j + 2 if [t.fold for t in tokens[j:j + 2]] == ["phụ", "trách"] else j
+        parsed = parse_body(tokens, k) or (parse_body(tokens, j) if k != j else None)
         if parsed:
             body, j = parsed
     if body is None and row["needs_body"] == "yes":

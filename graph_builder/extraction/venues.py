@@ -29,6 +29,10 @@ def place_meeting(meeting, article: Article, lead: Span) -> None:
     """Set `meeting.locality` and `meeting.province`."""
     context = article.context or Context()
     unit = venue(article, lead, context)
+    index = article.sentences.index(lead) if lead in article.sentences else 0
+    if unit is None and index:
+        # `… đến trao đổi kinh nghiệm tại tỉnh Đồng Nai. Đồng chí X … tiếp và làm việc với đoàn.`
+        unit = venue(article, article.sentences[index - 1], context)
     if unit is None:
         units = [o.unit for o in meeting.organisers if o.unit is not None]
         if units and meeting.type not in _LOCAL:
@@ -76,3 +80,30 @@ def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
             return None
         return render_body(body[0], context).unit
     return None
+
+
+def voter_units(article: Article, span: Span) -> list[Unit]:
+    """The units whose voters a meeting meets, when it names several (`tiếp xúc cử tri
+    huyện Cam Lâm và huyện Trường Sa`): each is a meeting of its own."""
+    context = article.context or Context()
+    tokens = tokenize(article.norm, span[0], span[1])
+    for i in range(1, len(tokens)):
+        if tokens[i].fold == "tri" and tokens[i - 1].fold == "cử":
+            found, j = [], i + 1
+            while j < len(tokens):
+                kind = grammar().units.match(tokens, j)
+                if not kind or kind[0]["level"] == "village":
+                    break
+                place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
+                unit = context.pick(place[0]) if place else None
+                if unit is None:
+                    break
+                found.append(unit)
+                j = place[1]
+                if j < len(tokens) and tokens[j].fold in ("và", ","):
+                    j += 1
+                # `huyện Cam Lâm và Trường Sa`: the kind word stands once for both
+                elif not (j < len(tokens) and grammar().units.match(tokens, j)):
+                    break
+            return found if len(found) > 1 else []
+    return []

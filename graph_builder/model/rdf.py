@@ -290,7 +290,8 @@ def article_triples(article: Article) -> list[Triple]:
 
 def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
     article = e.article
-    node = ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}"]
+    part = f"-{meeting.part}" if meeting.part else ""
+    node = ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}{part}"]
     e.add(node, RDF_TYPE, VNKG.Meeting)
     e.add(node, VNKG.meetingType, VNKG[meeting.type])
     label = ", ".join(x for x in (meeting.label, meeting.date, meeting.locality and meeting.locality.name) if x)

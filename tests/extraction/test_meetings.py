@@ -293,3 +293,19 @@ def test_meetings_a_plan_cited_is_no_meeting():
 ])
 def test_meetings_organisers_of_real_page_leads(lead, organisers):
     assert summary(meetings(HEAD + lead)[0])["organisers"] == organisers
+
+
+def test_meetings_closing_address_gives_the_conclusions():
+    text = (HEAD + "Sáng ngày 04/8, Ban Thường trực Ủy ban MTTQ huyện Hàm Yên tổ chức kỳ họp thứ 6. Dự kỳ họp có "
+            "đồng chí Lê Văn Minh, Chủ tịch Ủy ban MTTQ huyện; đồng chí Hà Thị Thu, Phó Chủ tịch UBND huyện. "
+            "Phát biểu bế mạc kỳ họp, đồng chí Lê Văn Minh đề nghị các tổ chức thành viên phối hợp chặt chẽ.")
+    assert summary(meetings(text)[0])["chair"] == "Lê Văn Minh"
+
+
+def test_meetings_voters_of_two_units_are_two_meetings():
+    text = ("Ngày 4-10, các đại biểu Quốc hội tỉnh Khánh Hòa tiếp xúc cử tri huyện Cam Lâm và huyện Trường Sa. "
+            "Dự có ông Lê Văn Trí, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh.")
+    found = [summary(m) for m in meetings(text)]
+    assert [(m["type"], m["date"], m["locality"], m["province"]) for m in found] == [
+        ("Tiếp xúc cử tri", "--10-04", "Cam Lâm", "Khánh Hòa"), ("Tiếp xúc cử tri", "--10-04", "Trường Sa", "Khánh Hòa")]
+    assert found[0]["participants"] == found[1]["participants"] == [("Lê Văn Trí", "attendee")]

@@ -80,3 +80,11 @@ def test_mentions_abbreviated_central_title_followed_by_dang():
     article = article_until("Đồng chí Đỗ Văn Chiến, UVTW Đảng, Bí thư Tỉnh ủy Tuyên Quang dự hội nghị.", "persons")
     assert [(p.name, [h.post.title for h in p.holdings]) for p in article.persons] == [
         ("Đỗ Văn Chiến", ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Tuyên Quang"])]
+
+
+def test_mentions_a_rank_before_a_name_marks_a_person():
+    from graph_builder import extract_text
+    text = ("Ngày 4-10, các vị đại biểu Quốc hội tỉnh gồm: ông Lê Văn Trí – Phó Trưởng đoàn chuyên trách Đoàn "
+            "ĐBQH tỉnh Khánh Hòa; Trung tướng Trần Văn Khánh – Phó Chủ nhiệm một ủy ban của Quốc hội tiếp xúc "
+            "cử tri huyện Cam Lâm.")
+    assert [p.name for p in extract_text("t", text).persons] == ["Lê Văn Trí", "Trần Văn Khánh"]

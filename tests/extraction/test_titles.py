@@ -167,3 +167,12 @@ def test_titles_bare_xa_means_the_article_commune(text, expected):
 
 def test_titles_bare_xa_without_a_known_commune_ends_without_it():
     assert titles("Bí thư Đảng ủy xã", context(district="Hàm Yên")) == [("Bí thư Đảng ủy xã", "current")]
+
+
+def test_titles_a_duty_between_role_and_body():
+    from graph_builder import extract_text
+    text = ("Sáng 18/12, Đoàn ĐBQH tỉnh Quảng Trị tổ chức hội nghị tiếp xúc cử tri. Đồng chí Hoàng Văn Thắng, "
+            "Phó trưởng đoàn chuyên trách phụ trách Đoàn ĐBQH tỉnh chủ trì hội nghị.")
+    person = extract_text("t", text).persons[0]
+    assert [h.post.title for h in person.holdings] == \
+        ["Phó Trưởng đoàn chuyên trách Đoàn đại biểu Quốc hội tỉnh Quảng Trị"]

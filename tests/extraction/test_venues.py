@@ -38,3 +38,14 @@ def test_venues_stated_venue_locates_the_meeting(lead, expected):
 ])
 def test_venues_without_a_venue_the_organisers(lead, expected):
     assert place(lead) == expected
+
+
+def test_venues_the_venue_named_before_the_lead_and_the_host_province():
+    # a delegation of one province visits another: the host's province is the article's
+    text = ("Sáng 8-3, đoàn công tác Tỉnh ủy Thái Nguyên do đồng chí Trần Văn Hải, Bí thư Tỉnh ủy Thái Nguyên "
+            "làm trưởng đoàn đã đến trao đổi kinh nghiệm tại tỉnh Đồng Nai. Đồng chí Lê Thị Hoa, Bí thư Tỉnh ủy "
+            "cùng các đồng chí lãnh đạo tỉnh Đồng Nai tiếp và làm việc với đoàn.")
+    article = extract_text("t", text)
+    assert place(text) == ("Đồng Nai", "Đồng Nai")
+    titles = {p.name: [h.post.title for h in p.holdings] for p in article.persons}
+    assert titles["Lê Thị Hoa"] == ["Bí thư Tỉnh ủy Đồng Nai"]
