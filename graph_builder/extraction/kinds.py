@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import load_table
+from ..text import ascii_fold
 
 
 @lru_cache(maxsize=1)
@@ -16,12 +17,26 @@ def meeting_types() -> list[tuple[str, str, int, re.Pattern]]:
             for r in load_table("meeting_types", key="concept")]
 
 
+@lru_cache(maxsize=1)
+def _plain_types() -> list[tuple[str, str, int, re.Pattern]]:
+    return [(concept, label, rank, re.compile(ascii_fold(pattern.pattern)))
+            for concept, label, rank, pattern in meeting_types()]
+
+
 def classify(text: str) -> tuple[str, str, int] | None:
     """The meeting type a sentence (of the working text) reports: at the earliest trigger,
-    the most specific; the offset is the trigger's in `text`."""
-    folded = text.lower()
+    the most specific; the offset is the trigger's in `text`. A text that names none is
+    read once more without diacritics, for a mistyped one (`hội nghi`, `buổi làm viêc`)."""
+    found = _classify(text.lower(), meeting_types())
+    if found is None and not text.isascii():
+        # ascii_fold keeps the length of lower-case Vietnamese (one letter, one letter)
+        found = _classify(ascii_fold(text.lower()), _plain_types())
+    return found
+
+
+def _classify(folded: str, types: list) -> tuple[str, str, int] | None:
     hits = []
-    for concept, label, rank, pattern in meeting_types():
+    for concept, label, rank, pattern in types:
         match = pattern.search(folded)
         if match:
             hits.append((match.start(), -rank, concept, label))

@@ -142,7 +142,7 @@ def _swallows_a_name(words: list[Token], n: int) -> bool:
 
 def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, int] | None:
     _, bodies, units, departments, _ = grammar()
-    found = bodies.match(tokens, i)
+    found = bodies.match(tokens, i) or bodies.match_loose(tokens, i)
     if found is None:
         return None
     btype, j = found

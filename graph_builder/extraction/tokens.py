@@ -12,6 +12,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from ..lexicon import load_table
+from ..text import ascii_fold
 
 # A word is letters/digits, joined by an inner dot, slash or apostrophe (UB.MTTQ, Đ/c,
 # H'Hen); anything else that is not a space is a one-character punctuation token.
@@ -106,6 +107,7 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 _END = object()    # marks, in a matcher's trie, where an entry ends
+_plain = lru_cache(maxsize=8192)(ascii_fold)
 
 
 class Matcher:
@@ -122,6 +124,15 @@ class Matcher:
                 node = node.setdefault(word, {})
             node[_END] = value
         self.first_words = frozenset(self.trie)
+        # The same entries by their words without diacritics, for texts that mistype one
+        # (`Ủy ban Mật trận Tổ quốc`): entries of two words or more, first word exact.
+        self.loose: dict = {}
+        for key, value in entries.items():
+            if len(key) >= 2:
+                node = self.loose.setdefault(key[0], {})
+                for word in key[1:]:
+                    node = node.setdefault(ascii_fold(word), {})
+                node[_END] = (key, value)
 
     def match(self, tokens: list[Token], i: int) -> tuple[object, int] | None:
         node = self.trie.get(tokens[i].fold) if i < len(tokens) else None
@@ -131,6 +142,22 @@ class Matcher:
             if _END in node:
                 found = (node[_END], i)
             node = node.get(tokens[i].fold) if i < len(tokens) else None
+        return found
+
+    def match_loose(self, tokens: list[Token], i: int) -> tuple[object, int] | None:
+        """The longest entry at `i` whose words the tokens spell with at most one diacritic
+        wrong (`mật trận` for `mặt trận`); the first word must be right."""
+        node = self.loose.get(tokens[i].fold) if i < len(tokens) else None
+        found, start = None, i
+        i += 1
+        while node is not None and i < len(tokens):
+            node = node.get(_plain(tokens[i].fold))
+            i += 1
+            if node is not None and _END in node:
+                key, value = node[_END]
+                wrong = sum(word != token.fold for word, token in zip(key, tokens[start:i]))
+                if wrong <= 1:
+                    found = (value, i)
         return found
 
     def matches(self, tokens: list[Token], i: int) -> list[tuple[object, int]]:

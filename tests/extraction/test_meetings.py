@@ -309,3 +309,12 @@ def test_meetings_voters_of_two_units_are_two_meetings():
     assert [(m["type"], m["date"], m["locality"], m["province"]) for m in found] == [
         ("Tiếp xúc cử tri", "--10-04", "Cam Lâm", "Khánh Hòa"), ("Tiếp xúc cử tri", "--10-04", "Trường Sa", "Khánh Hòa")]
     assert found[0]["participants"] == found[1]["participants"] == [("Lê Văn Trí", "attendee")]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Sáng 5/3, Huyện ủy tổ chức buổi làm viêc với Đảng ủy xã Yên Thuận.", "Buổi làm việc"),
+    ("Sáng 5/3, UBND huyện tổ chức hội nghi sơ kết công tác 6 tháng đầu năm.", "Hội nghị sơ kết"),
+])
+def test_meetings_type_with_a_mistyped_word(sentence, label):
+    found = classify(sentence)
+    assert found is not None and found[1] == label

@@ -176,3 +176,14 @@ def test_titles_a_duty_between_role_and_body():
     person = extract_text("t", text).persons[0]
     assert [h.post.title for h in person.holdings] == \
         ["Phó Trưởng đoàn chuyên trách Đoàn đại biểu Quốc hội tỉnh Quảng Trị"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Chủ tọa là ông Lê Văn Dũng, Chủ tịch Ủy ban Mật trận Tổ quốc Việt Nam xã Yên Thuận.",
+     "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Yên Thuận"),              # a diacritic mistyped
+    ("Dự có ông Lê Văn Dũng, Phó chủ tịch Hội đồng nhân huyện Hàm Yên.",
+     "Phó Chủ tịch Hội đồng nhân dân huyện Hàm Yên"),                         # a word dropped, lower case
+])
+def test_titles_mistyped_nouns(text, title):
+    from graph_builder import extract_text
+    assert [h.post.title for h in extract_text("t", text).persons[0].holdings] == [title]
