@@ -47,6 +47,37 @@ def _title_starters() -> frozenset[str]:
     return roles.first_words | frozenset(STATUS_WORDS)
 
 
+_PLURAL_MARKS = {"các", "những", "hai", "ba", "bốn", "năm"}
+_LIST_WORDS = {",", ";", ":", "và", "gồm", "có", "là", "ông", "bà", "đồng", "chí", "đ/c", "-", "(", ")"}
+
+
+def _plural_before(tokens, a: int) -> bool:
+    """A plural marker right before a title: `các`, `các vị`, `2`, `hai`."""
+    k = a - 1
+    if k >= 0 and tokens[k].fold == "vị":
+        k -= 1
+    return k >= 0 and (tokens[k].fold in _PLURAL_MARKS or tokens[k].text.isdigit() and int(tokens[k].text) < 20)
+
+
+def _listed_after(tokens, b: int, names, inside: set[int]) -> list:
+    """The names listed right after a plural title (each with its own titles between)."""
+    from .names import skip_honorific
+    listed, at = [], b
+    # `các vị đại biểu Quốc hội tỉnh gồm: …`: the rest of the plural noun, up to the list
+    colon = next((k for k in range(b, min(b + 5, len(tokens))) if tokens[k].fold in (":", "gồm")), None)
+    if colon is not None:
+        at = colon
+    for name in sorted(n for n in names if n[0] >= b):
+        start = skip_honorific(tokens, name[0])
+        if not all(k in inside or tokens[k].fold in _LIST_WORDS for k in range(at, start)):
+            break
+        listed.append(name)
+        at = name[1]
+        while at < len(tokens) and at in inside:
+            at += 1
+    return listed if len(listed) > 1 else []
+
+
 def find_mentions(article: Article) -> list[Mention]:
     """Stage: every person mention of the article, in text order (`article.mentions`)."""
     spans = ([article.title_span] if article.title_span else []) + article.sentences
@@ -141,12 +172,18 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
             continue
         linked[owner[0]].extend(titles)
         extent[owner[0]] = max(extent[owner[0]], b)
+    for a, b, titles in chains:
+        if _plural_before(tokens, a):
+            # `các Phó Chủ tịch HĐND tỉnh: ông A, bà B`, `2 Phó Chủ tịch UBND tỉnh A và B`,
+            # `các vị đại biểu Quốc hội tỉnh gồm: ông A – …; bà B – …`: each named holds it
+            for i, _, _ in _listed_after(tokens, b, names, inside):
+                linked[i].extend(t for t in titles if t not in linked[i])
     result: list[Mention] = []
     for i, j, anchored in names:
         start = min([tokens[i].start] + [t.start for t in linked[i]])
         end = max(tokens[extent[i] - 1].end, tokens[j - 1].end)
         name = capitalise_name(" ".join(t.text for t in tokens[i:j]))
-        result.append(Mention(name, linked[i], start, end, span, anchored))
+        result.append(Mention(name, sorted(linked[i], key=lambda t: t.start), start, end, span, anchored))
     for a, b, titles in alone:
         anchored = anchor_before(tokens, a) is not None or a == 0
         result.append(Mention(None, titles, tokens[a].start, tokens[b - 1].end, span, anchored))

@@ -88,3 +88,18 @@ def test_mentions_a_rank_before_a_name_marks_a_person():
             "ĐBQH tỉnh Khánh Hòa; Trung tướng Trần Văn Khánh – Phó Chủ nhiệm một ủy ban của Quốc hội tiếp xúc "
             "cử tri huyện Cam Lâm.")
     assert [p.name for p in extract_text("t", text).persons] == ["Lê Văn Trí", "Trần Văn Khánh"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lãnh đạo tỉnh tặng hoa chúc mừng 2 Phó Chủ tịch UBND tỉnh Tuyên Quang Hà Văn An và Lê Thị Bình.",
+     {"Hà Văn An": ["Phó Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"],
+      "Lê Thị Bình": ["Phó Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"]}),
+    ("Ngày 4-10, các vị đại biểu Quốc hội tỉnh gồm: ông Lê Văn Trí – Chủ tịch Hội Nông dân tỉnh Khánh Hòa; "
+     "bà Hà Thị Hạnh – Phó Chủ tịch UBND tỉnh tiếp xúc cử tri.",
+     {"Lê Văn Trí": ["Đại biểu Quốc hội", "Chủ tịch Hội Nông dân tỉnh Khánh Hòa"],
+      "Hà Thị Hạnh": ["Đại biểu Quốc hội", "Phó Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa"]}),
+])
+def test_mentions_a_plural_title_before_a_list_is_each_ones(text, expected):
+    from graph_builder import extract_text
+    article = extract_text("t", text)
+    assert {p.name: [h.post.title for h in p.holdings] for p in article.persons} == expected
