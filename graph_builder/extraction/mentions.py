@@ -69,6 +69,10 @@ def _listed_after(tokens, b: int, names, inside: set[int]) -> list:
         at = colon
     for name in sorted(n for n in names if n[0] >= b):
         start = skip_honorific(tokens, name[0])
+        # in a list of `name – titles;` the rest of an element ends at its semicolon
+        semicolons = [k for k in range(at, start) if tokens[k].fold == ";"]
+        if listed and semicolons:
+            at = semicolons[-1]
         if not all(k in inside or tokens[k].fold in _LIST_WORDS for k in range(at, start)):
             break
         listed.append(name)
@@ -178,6 +182,13 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
             # `các vị đại biểu Quốc hội tỉnh gồm: ông A – …; bà B – …`: each named holds it
             for i, _, _ in _listed_after(tokens, b, names, inside):
                 linked[i].extend(t for t in titles if t not in linked[i])
+    for i, j, _ in names:
+        # `đồng chí A và đồng chí B - Chuyên viên Ban Dân vận Huyện ủy`: one title for both
+        k = i - 1
+        while k >= 0 and tokens[k].fold in ("đồng", "chí", "đ/c", "ông", "bà"):
+            k -= 1
+        if k >= 1 and tokens[k].fold == "và" and linked[i] and k in by_end and not linked[by_end[k][0]]:
+            linked[by_end[k][0]].extend(linked[i])
     result: list[Mention] = []
     for i, j, anchored in names:
         start = min([tokens[i].start] + [t.start for t in linked[i]])

@@ -239,6 +239,12 @@ def _unit_after(tokens: list[Token], j: int, body: BodyRef) -> int:
         if place:
             body.places, k = place
         return k
+    # `Trưởng Đoàn đại biểu Quốc hội Hải Phòng`: a province named without its kind word
+    place = match_place(tokens, j, ("province",))
+    if place:
+        body.places = place[0]
+        body.unit_word = "thành phố" if place[0][0].kind == "thành phố trung ương" else "tỉnh"
+        return place[1]
     return j
 
 
@@ -316,6 +322,8 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
                 if later.body is not None and later.body.unit_word in ("xã", "phường", "thị trấn"):
                     body.unit_word, body.places = later.body.unit_word, later.body.places
                     break
+    _share_bodies(titles)
+    _spread_final_place(titles)
     if any(t.needs_committee for t in titles):
         committees = [t.body.committee() for t in titles if t.body and t.body.committee()]
         if not committees and j + 1 < len(tokens) and tokens[j].fold in CHAIN_SEPARATORS:
@@ -327,3 +335,42 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
                 if t.needs_committee:
                     t.implied = committees[0]
     return titles, j
+
+
+def _share_bodies(titles: list[TitleRef]) -> None:
+    """`Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ Việt Nam`: a role named without its body holds
+    it in the body of the title it is joined to (a Party role takes its committee instead)."""
+    for k, title in enumerate(titles[:-1]):
+        if title.body is None and not title.needs_committee and not title.standalone \
+                and titles[k + 1].body is not None:
+            title.body = titles[k + 1].body
+
+
+def _unit_level(body: BodyRef) -> tuple[str, ...]:
+    """The levels of unit a body names or leaves bare (`Huyện ủy`, `HĐND huyện`)."""
+    if body.type.binding in LEVELS_OF_BINDING:
+        return LEVELS_OF_BINDING[body.type.binding]
+    row = grammar().units.match([_word(body.unit_word)], 0) if body.unit_word else None
+    return LEVELS_OF_UNIT[row[0]["level"]] if row else ()
+
+
+def _word(text: str) -> Token:
+    return Token(text, text, 0, 0, 0, False, True, False)
+
+
+def _spread_final_place(titles: list[TitleRef]) -> None:
+    """`Ủy viên BTV huyện ủy, Phó Chủ tịch HĐND huyện Thủy Nguyên`, `Bí thư Tỉnh ủy, Chủ
+    tịch HĐND tỉnh, Trưởng đoàn ĐBQH tỉnh Phú Thọ`: the place that ends a chain is that of
+    the bodies of its level the chain names bare before it."""
+    final = titles[-1].body
+    while final is not None and not final.places:
+        final = final.parent
+    if final is None or len(titles) < 2:
+        return
+    level = final.places[0].level
+    for title in titles[:-1]:
+        body = title.body
+        while body is not None:
+            if not body.places and not body.place_text and level in _unit_level(body):
+                body.places = final.places
+            body = body.parent

@@ -187,3 +187,32 @@ def test_titles_a_duty_between_role_and_body():
 def test_titles_mistyped_nouns(text, title):
     from graph_builder import extract_text
     assert [h.post.title for h in extract_text("t", text).persons[0].holdings] == [title]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place that ends a chain is that of the bodies of its level named bare before it
+    ("Dự có đồng chí Bùi Văn Hiệp, Ủy viên BTV huyện ủy, Phó Chủ tịch HĐND huyện Thủy Nguyên.",
+     ["Ủy viên Ban Thường vụ Huyện ủy Thủy Nguyên", "Phó Chủ tịch Hội đồng nhân dân huyện Thủy Nguyên"]),
+    ("Dự có ông Bùi Văn Châu, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, Trưởng đoàn đại biểu Quốc hội tỉnh Phú Thọ.",
+     ["Bí thư Tỉnh ủy Phú Thọ", "Chủ tịch Hội đồng nhân dân tỉnh Phú Thọ",
+      "Trưởng Đoàn đại biểu Quốc hội tỉnh Phú Thọ"]),
+    # a role named without its body holds it in the body of the title it is joined to
+    ("Dự có ông Lê Tiến Hải, Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ Việt Nam.",
+     ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+      "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    # a province named without its kind word
+    ("Đồng chí Nguyễn Thị Nga, Trưởng Đoàn đại biểu Quốc hội Hải Phòng chủ trì hội nghị.",
+     ["Trưởng Đoàn đại biểu Quốc hội thành phố Hải Phòng"]),
+])
+def test_titles_chains_of_real_pages(text, expected):
+    from graph_builder import extract_text
+    assert [h.post.title for h in extract_text("t", text).persons[0].holdings] == expected
+
+
+def test_titles_one_title_after_two_names_joined_by_va():
+    from graph_builder import extract_text
+    text = ("Dự hội nghị có đồng chí Trần Quốc Hoàng và đồng chí Đậu Thế Chiến - Chuyên viên Ban Dân vận "
+            "Huyện ủy Hàm Yên.")
+    assert {p.name: [h.post.title for h in p.holdings] for p in extract_text("t", text).persons} == {
+        "Trần Quốc Hoàng": ["Chuyên viên Ban Dân vận Huyện ủy Hàm Yên"],
+        "Đậu Thế Chiến": ["Chuyên viên Ban Dân vận Huyện ủy Hàm Yên"]}
