@@ -24,7 +24,7 @@ from .positions import Org, render_body
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
 
-_VENUE_WORDS = {"tại", "trường", "sở", "đường"}   # tại, hội trường, trụ sở, hội đường
+_VENUE_PAIRS = {("hội", "trường"), ("trụ", "sở"), ("hội", "đường"), ("phòng", "họp")}
 _PLURAL = {"các", "những"}
 # a body whose consent, direction or document is cited (`theo chỉ đạo của Tỉnh ủy`), not
 # one whose delegation comes (`Đoàn công tác của Ban Thường vụ Huyện ủy`)
@@ -59,7 +59,8 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
             continue
         inside = any(a <= tok.start < b for a, b in person_spans)
         # `tại Hội trường UBND huyện`, `tại trụ sở Huyện ủy`: a venue, not an organiser
-        venue = any(t.fold in _VENUE_WORDS for t in tokens[max(0, i - 3):i])
+        before = [t.fold for t in tokens[max(0, i - 3):i]]
+        venue = "tại" in before or any(pair in _VENUE_PAIRS for pair in zip(before, before[1:]))
         if not inside and not venue and (tok.start < cut or after_voi):
             found = parse_body(tokens, i)
             if found:

@@ -180,6 +180,13 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
                     return None
                 body.detail = " ".join(t.text for t in tokens[j:k])
                 j = k
+        elif binding == "named":
+            k = _free_name_end(tokens, j)
+            if k == j:
+                return None
+            body.detail, j = _spelled(tokens, j, k), k
+            if [t.fold for t in tokens[j:j + 3]] == ["trên", "địa", "bàn"]:
+                j += 3           # `… trên địa bàn tỉnh`: the unit the body serves
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
             j = _skip_abbreviation(tokens, j + 2)
         j = _unit_after(tokens, j, body)
@@ -197,6 +204,56 @@ def _skip_abbreviation(tokens: list[Token], j: int) -> int:
         if k < len(tokens) and tokens[k].fold == ")" and k > j + 1:
             return k + 1
     return j
+
+
+# Where the free-form name of a steering board or a council ends (`Ban Chỉ đạo phòng
+# chống dịch Covid-19`, `Hội đồng Thi đua - Khen thưởng tỉnh`): at a punctuation mark, a
+# verb, a conjunction or a place.
+_NAME_STOPS = {",", ";", ".", ":", ")", "họp", "đã", "vừa", "sẽ", "có", "và", "với", "cùng",
+               "do", "tại", "về", "trên", "nhằm", "để", "được", "là", "đến", "dự", "cho"}
+_NAME_STOP_PAIRS = {("tổ", "chức"), ("chủ", "trì"), ("chủ", "tọa"), ("phối", "hợp"), ("triển", "khai")}
+
+
+def _free_name_end(tokens: list[Token], j: int) -> int:
+    roles, bodies, units, _, _ = grammar()
+    k = j
+    while k < len(tokens) and k - j < 14:
+        tok = tokens[k]
+        if tok.fold == "(":
+            skipped = _skip_abbreviation(tokens, k)
+            if skipped == k:
+                break
+            k = skipped
+            continue
+        pair = (tok.fold, tokens[k + 1].fold) if k + 1 < len(tokens) else None
+        if tok.fold in _NAME_STOPS or pair in _NAME_STOP_PAIRS or units.match(tokens, k) \
+                or (k > j and (tok.is_cap or tok.expanded)
+                    and (roles.match(tokens, k) or bodies.match(tokens, k))):
+            break
+        k += 1
+    return k
+
+
+def _spelled(tokens: list[Token], j: int, k: int) -> str:
+    """The words of tokens[j:k] as the text spaces them, an abbreviation in parentheses left
+    out (`thực hiện Quy chế dân chủ (QCDC) ở cơ sở`)."""
+    words: list[str] = []
+    i = j
+    while i < k:
+        skipped = _skip_abbreviation(tokens, i)
+        if skipped != i:
+            i = skipped
+            continue
+        tok = tokens[i]
+        glued = words and i > j and tokens[i - 1].end == tok.start and tokens[i - 1].index != tok.index
+        if tok.expanded and i > j and tokens[i - 1].index == tok.index:
+            words[-1] = f"{words[-1]} {tok.text}"
+        elif glued:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        i += 1
+    return " ".join(words)
 
 
 def _department_name_end(tokens: list[Token], j: int) -> int:

@@ -318,3 +318,12 @@ def test_meetings_voters_of_two_units_are_two_meetings():
 def test_meetings_type_with_a_mistyped_word(sentence, label):
     found = classify(sentence)
     assert found is not None and found[1] == label
+
+
+def test_meetings_steering_boards_named_in_free_words_organise():
+    lead = ('Ngày 9/1, Ban Chỉ đạo (BCĐ) thực hiện Quy chế dân chủ (QCDC) ở cơ sở tỉnh và BCĐ phong trào thi đua '
+            '"Dân vận khéo" tỉnh tổ chức hội nghị tổng kết năm 2019.')
+    # (the headline names Hàm Yên, a district of Tuyên Quang: a bare `tỉnh` is Tuyên Quang)
+    assert summary(meetings(HEAD + lead)[0])["organisers"] == [
+        "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Tuyên Quang",
+        'Ban Chỉ đạo phong trào thi đua "Dân vận khéo" tỉnh Tuyên Quang']

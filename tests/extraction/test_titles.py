@@ -216,3 +216,11 @@ def test_titles_one_title_after_two_names_joined_by_va():
     assert {p.name: [h.post.title for h in p.holdings] for p in extract_text("t", text).persons} == {
         "Trần Quốc Hoàng": ["Chuyên viên Ban Dân vận Huyện ủy Hàm Yên"],
         "Đậu Thế Chiến": ["Chuyên viên Ban Dân vận Huyện ủy Hàm Yên"]}
+
+
+def test_titles_council_named_in_free_words():
+    from graph_builder import extract_text
+    text = ("Ngày 6/3, đồng chí Hoàng Văn Khánh, Chủ tịch UBND tỉnh Sơn La, Chủ tịch Hội đồng Thi đua - Khen thưởng "
+            "tỉnh chủ trì hội nghị tổng kết công tác thi đua năm 2022.")
+    assert [h.post.title for h in extract_text("t", text).persons[0].holdings] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh Sơn La", "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh Sơn La"]
