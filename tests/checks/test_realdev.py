@@ -1,0 +1,43 @@
+"""The real development set (`../shared/realdev`): real pages from provincial portals and
+newspapers, scored through `vnkg evaluate` against the issue's targets.
+
+The texts belong to their publishers and are in no repository: they are rebuilt once per
+machine into a cache (`scripts/realdev_cache.py`, see `../shared/realdev/README.md`),
+whose folder `VNKG_REALDEV` names (default `~/.cache/vnkg-realdev`); the gold files are
+`VNKG_REALDEV_GOLD` (default `../shared/realdev/gold` beside the repository). Where either
+is missing (CI has no cache) the test is skipped, saying which.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph_builder import evaluate
+
+from ..support import ROOT
+
+CACHE = Path(os.environ.get("VNKG_REALDEV", Path.home() / ".cache" / "vnkg-realdev"))
+GOLD = Path(os.environ.get("VNKG_REALDEV_GOLD", ROOT.parent / "shared" / "realdev" / "gold"))
+TARGETS = {"persons": 0.95, "positions": 0.90, "participants": 0.93, "organisers": 0.80,
+           "type": 0.90, "date": 0.90, "locality": 0.90, "province": 0.90, "chair": 0.90, "author": 0.95}
+
+
+def _missing() -> str | None:
+    if not GOLD.is_dir():
+        return f"no realdev gold at {GOLD} (set VNKG_REALDEV_GOLD)"
+    if not CACHE.is_dir() or not any(CACHE.glob("*.txt")):
+        return (f"no realdev cache at {CACHE}: rebuild it as ../shared/realdev/README.md says "
+                "(scripts/realdev_cache.py), or set VNKG_REALDEV")
+    return None
+
+
+@pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
+def test_realdev_meets_the_targets():
+    scores = evaluate([CACHE], GOLD)
+    assert scores.articles == len(list(GOLD.glob("*.json")))
+    reached = {name: scores.sets[name].f1 if name in scores.sets else scores.accuracy(name) for name in TARGETS}
+    missed = {name: round(reached[name], 3) for name, target in TARGETS.items() if reached[name] < target}
+    assert not missed, f"below target: {missed}"
