@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..reading.article import Article, Span
 from ..gazetteer import Unit, load_gazetteer
-from ..lexicon import load_table
 from ..text import fold
 from .dates import find_date, iso, resolve_year, says_today
 from .mentions import Mention
 from .persons import Person
-from .places import Context
-from .positions import Org, render_body
-from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
-from .tokens import tokenize
+from .positions import Org
 from .kinds import classify
 from .organisers import find_organisers
 from .venues import place_meeting, voter_units

@@ -15,7 +15,8 @@ from functools import lru_cache
 from ..reading.article import Article, Span
 from ..text import capitalise_name
 from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run, skip_honorific
-from .titles import STATUS_WORDS, TitleRef, grammar, parse_chain
+from .chains import parse_chain
+from .titles import STATUS_WORDS, TitleRef, grammar
 from .tokens import tokenize
 
 _AFTER_NAME_SEPARATORS = {",", "-", "(", ":"}

@@ -8,10 +8,8 @@ the text calls it one (`đồng chí …`).
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from ..gazetteer import load_gazetteer, name_key
-from ..lexicon import load_table
 from .surnames import MIDDLE_WORDS, is_surname
 from .titles import grammar
 from .tokens import Token

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import load_gazetteer
 from ..reading.article import Article, Span
 from .kinds import classify
 from .places import Context

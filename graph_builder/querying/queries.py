@@ -206,7 +206,7 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
         prepared = prepareQuery(bind_params(text, params, label))
     except UsageError:
         raise
-    except Exception as exc:
+    except Exception:
         try:                      # report the error where it is in the query as written
             prepareQuery(text)
         except Exception as original:

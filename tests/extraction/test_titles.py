@@ -5,7 +5,7 @@ import pytest
 
 from graph_builder.extraction.places import Context
 from graph_builder.extraction.positions import render_title
-from graph_builder.extraction.titles import parse_chain
+from graph_builder.extraction.chains import parse_chain
 from graph_builder.extraction.tokens import tokenize
 
 from ..support import context
