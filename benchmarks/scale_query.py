@@ -57,7 +57,7 @@ def main() -> int:
 
     from graph_builder.querying.engines import run_store_query
     from graph_builder.storage.build import build_store
-from graph_builder.storage.store import export_store
+    from graph_builder.storage.store import export_store
     from graph_builder.querying.queries import run_query
 
     if args.no_build:
