@@ -41,3 +41,10 @@ def test_realdev_meets_the_targets():
     reached = {name: scores.sets[name].f1 if name in scores.sets else scores.accuracy(name) for name in TARGETS}
     missed = {name: round(reached[name], 3) for name, target in TARGETS.items() if reached[name] < target}
     assert not missed, f"below target: {missed}"
+
+
+@pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
+def test_realdev_graph_conforms_to_the_shapes():
+    from graph_builder import build_graph, validate_graph
+    report = validate_graph(build_graph([CACHE]).dataset)
+    assert report.conforms, report.text[:2000]
