@@ -32,7 +32,7 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
         body = title.body
         if body is not None and body.type.name == "Đảng ủy" and not body.unit_word and not body.places:
             for later in titles[k + 1:]:
-                if later.body is not None and later.body.unit_word in ("xã", "phường", "thị trấn"):
+                if later.body is not None and later.body.unit_word in ("xã", "phường", "thị trấn", "đặc khu"):
                     body.unit_word, body.places = later.body.unit_word, later.body.places
                     break
     _share_bodies(titles)

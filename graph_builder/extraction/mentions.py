@@ -159,7 +159,8 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
             owner = by_end.get(a - 1)
         if owner is None:
             for k in (b, b + 1):
-                if k > b and not (b < len(tokens) and tokens[b].fold == ","):
+                # `…, Chủ tịch UBND tỉnh, Nguyễn Văn A`, `Bí thư Huyện ủy X – Trần Văn B`
+                if k > b and not (b < len(tokens) and tokens[b].fold in (",", "-")):
                     break
                 anchor = anchor_before(tokens, k + 2) if k + 2 <= len(tokens) else None
                 owner = by_start.get(k) or (by_start.get(k + 2) if anchor == k else None)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from ..gazetteer import load_gazetteer, name_key
 from .surnames import MIDDLE_WORDS, is_surname
-from .titles import grammar
+from .titles import grammar, parse_title
 from .tokens import Token
 
 ANCHORS = {("đồng", "chí"), ("đ/c",), ("ông",), ("bà",), ("đc",)}
 # `đồng chí` marks an official; `ông`/`bà` anyone (a farmer, a voter): a name after them
 # is an official's only with a title
 STRONG_ANCHORS = {("đồng", "chí"), ("đ/c",), ("đc",)}
-NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm", "đ/c", "đc",
+NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "với", "và", "ngày", "năm", "đ/c", "đc", "phó",
                   "anh", "chị", "cùng", "dự", "đại", "lãnh", "sáng", "chiều", "tối", "trưa", "thượng",
                   "thiếu", "hội", "ts", "ths", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "nsnd", "nsưt"}
 
@@ -64,8 +64,11 @@ def anchor_before(tokens: list[Token], i: int, anchors=ANCHORS) -> int | None:
 
 def _starts_title_or_body(tokens: list[Token], k: int) -> bool:
     roles, bodies, units, _, _ = grammar()
-    if roles.match(tokens, k) or bodies.match(tokens, k):
+    if bodies.match(tokens, k):
         return True
+    if roles.match(tokens, k):
+        # `Nguyễn Minh Chánh`: a role word that makes no title here is a syllable of a name
+        return tokens[k].expanded or not tokens[k].is_cap or k == 0 or parse_title(tokens, k) is not None
     unit = units.match(tokens, k)
     # a capitalised village word is a syllable of a name (`Lâm Văn Sóc`, `Lò Văn Bản`)
     return bool(unit) and not (unit[0]["level"] == "village" and tokens[k].is_cap)

@@ -39,7 +39,7 @@ class Context:
             if self.province is not None and self.province.kind == "thành phố trung ương":
                 return self.province
             return None
-        if word in ("xã", "phường", "thị trấn"):
+        if word in ("xã", "phường", "thị trấn", "đặc khu"):
             return self.commune
         return None
 
@@ -119,15 +119,25 @@ def article_date(article: Article) -> str | None:
     return article.published[:10] if article.published else None
 
 
+def _today(candidates: tuple[Unit, ...], era: str | None) -> tuple[Unit, ...]:
+    """In an article of the new map, an old province it names (`huyện Giao Thủy, tỉnh Nam
+    Định` as history) speaks for the province it became part of."""
+    if era != "2025" or candidates[0].level != "province" or any(u.in_force(era) for u in candidates):
+        return candidates
+    successors = tuple(dict.fromkeys(load_gazetteer().lineage_province(u) for u in candidates))
+    return successors if len(successors) == 1 else candidates
+
+
 def _era_from_names(named: list[tuple[Unit, ...]]) -> str | None:
-    """Where the date is unknown, the names decide: units that exist on one map only."""
-    votes = Counter()
-    for candidates in named:
-        maps = {u.map for u in candidates}
-        if maps <= {"pre2025"} or maps <= {"2025"}:
-            votes[maps.pop()] += 1
-    if len(votes) == 1 or (votes and votes.most_common(2)[0][1] > votes.most_common(2)[1][1]):
-        return votes.most_common(1)[0][0]
+    """Where the date is unknown, the names decide: a unit of the new map only (a new
+    commune, a special zone) can be named only after 1 July 2025, while an article of
+    then may still name units of the old map (`trước đây thuộc huyện X`); a unit of the
+    old map only, with none of the new, places the article before."""
+    maps = [{u.map for u in candidates} for candidates in named]
+    if any(found == {"2025"} for found in maps):
+        return "2025"
+    if any(found == {"pre2025"} for found in maps):
+        return "pre2025"
     return None
 
 
@@ -141,8 +151,8 @@ def locate(article: Article) -> Context:
         # (`TRUNG TÂM VĂN HÓA … HUYỆN ĐẠI LỘC`)
         named = named + named_units(article, article.furniture)
     era = era_of(article_date(article)) or _era_from_names(named)
-    named = [in_era(candidates, era) for candidates in named]
-    venues = [in_era(candidates, era) for candidates in venues]
+    named = [_today(in_era(candidates, era), era) for candidates in named]
+    venues = [_today(in_era(candidates, era), era) for candidates in venues]
     # the units as the text names them (spelling included), by key
     written = {u.key: u for candidates in reversed(named) for u in candidates}
     context = Context(era=era)

@@ -43,7 +43,13 @@ def default_committee(context: Context) -> Org | None:
     unit = context.district or context.province
     if unit is None:
         return None
-    return Org(f"{_COMMITTEE_OF_KIND[unit.kind]} {unit.name}", "PartyCommittee", unit)
+    return Org(f"{_COMMITTEE_OF_KIND[unit.kind]} {_committee_place(unit)}", "PartyCommittee", unit)
+
+
+def _committee_place(unit: Unit) -> str:
+    """The place a Party committee is named after: Ho Chi Minh City keeps its name whole
+    (`Thành ủy Thành phố Hồ Chí Minh`), the others their name (`Thành ủy Đà Nẵng`)."""
+    return f"Thành phố {unit.name}" if unit.name == "Hồ Chí Minh" and unit.level == "province" else unit.name
 
 
 def _default_unit(binding: str, context: Context) -> Unit | None:
@@ -60,7 +66,7 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
     if binding.startswith("committee"):
         unit = (context.pick(body.places) or unresolved(body.places)) if body.places \
             else _default_unit(binding, context)
-        place = unit.name if unit else None
+        place = _committee_place(unit) if unit else None
         return Org(f"{btype.name} {place}" if place else btype.name, btype.kind, unit)
     if binding == "sub":
         if body.parent is not None:

@@ -119,7 +119,10 @@ def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[t
         if tok.text == "-" and words:
             j += 1
             continue
-        if tok.expanded or not tok.is_word or not tok.is_cap:
+        if not tok.is_word or not tok.is_cap:
+            break
+        # an abbreviation may stand for a place (`TP.HCM`), never for part of one
+        if words and (tok.expanded or words[-1].expanded) and words[-1].index != tok.index:
             break
         words.append(tok)
         j += 1
@@ -313,7 +316,13 @@ def parse_title(tokens: list[Token], i: int) -> tuple[TitleRef, int] | None:
     if i < len(tokens) and tokens[i].fold in STATUS_WORDS:
         status = STATUS_WORDS[tokens[i].fold]
         i += 1
-    for row, j in grammar().roles.matches(tokens, i):
+    roles = grammar().roles
+    found = roles.matches(tokens, i)
+    if not found:
+        # a role printed with one diacritic wrong (`Chủ tich`) is still the role
+        loose = roles.match_loose(tokens, i)
+        found = [loose] if loose else []
+    for row, j in found:
         if tokens[j - 1].fold == "ban" and not (j < len(tokens) and tokens[j].fold == "ban"):
             continue     # `Trưởng ban` is the role only where `Ban` is written again after it
         found = _title_with_role(tokens, start, i, row, j, status)

@@ -105,5 +105,7 @@ def voter_units(article: Article, span: Span) -> list[Unit]:
                 # `huyện Cam Lâm và Trường Sa`: the kind word stands once for both
                 elif not (j < len(tokens) and grammar().units.match(tokens, j)):
                     break
+            # `xã Tân Lập, huyện Hướng Hóa`: a unit and the one it lies in are one place
+            found = [u for u in found if u.level == found[0].level] if found else []
             return found if len(found) > 1 else []
     return []

@@ -34,7 +34,7 @@ class Layout:
 
 # `Ảnh: X` alone credits a photo, not the story.
 _BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|ảnh,? bài|bài|tin|phóng viên|pv"
-                           r"|thực hiện|nhóm thực hiện|nhóm phóng viên|bài và ảnh|người viết)\s*:\s*", re.I)
+                           r"|thực hiện|nhóm thực hiện|nhóm phóng viên|bài và ảnh|người viết|tổng hợp)\s*:\s*", re.I)
 _ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
                "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
                "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
@@ -79,6 +79,8 @@ def _is_menu(line: str, menu: tuple[str, ...]) -> bool:
         return True
     if len(folded) < 40 and re.search(r"\(\d+\)\s*$", folded):  # `Ý kiến bạn đọc (0)`
         return True
+    if "___" in line or (len(folded) < 60 and folded.startswith(("gửi bình luận", "gửi ý kiến", "họ và tên", "họ tên"))):
+        return True                                              # a comment form
     separators = len(_NAV_SEPARATORS.findall(line))
     if separators >= 2 or (separators == 1 and len(line) < 80 and not line.rstrip().endswith((".", "?", "!"))):
         return True
@@ -288,9 +290,15 @@ def _is_category(line: str) -> bool:
 _PHOTO_CREDIT = re.compile(r"^(?:ảnh|nguồn ảnh|ảnh minh họa|video|clip)\s*:", re.I)
 
 
+# A byline of initials: `Đ.T.H`, `N.V.A.`
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$")
+
+
 def _looks_like_byline(line: str) -> bool:
     if _PHOTO_CREDIT.match(line):
         return False
+    if _INITIALS.match(line.strip()):
+        return True
     if _BYLINE_LABEL.match(line):
         return True
     head = line.split(":")[0].split("(")[0].strip()

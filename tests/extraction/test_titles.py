@@ -224,3 +224,38 @@ def test_titles_council_named_in_free_words():
             "tỉnh chủ trì hội nghị tổng kết công tác thi đua năm 2022.")
     assert [h.post.title for h in extract_text("t", text).persons[0].holdings] == [
         "Chủ tịch Ủy ban nhân dân tỉnh Sơn La", "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh Sơn La"]
+
+
+@pytest.mark.parametrize("text, titles", [
+    # a special zone of the 2025 map, and the chain's Đảng ủy taking its place
+    ("Thứ Ba, 06/01/2026 08:00\n\nDự hội nghị có ông Đoàn Văn Tiến, Phó Bí thư Đảng ủy, Chủ tịch UBND đặc khu "
+     "Phú Quốc.", ["Phó Bí thư Đảng ủy đặc khu Phú Quốc", "Chủ tịch Ủy ban nhân dân đặc khu Phú Quốc"]),
+    # Ho Chi Minh City keeps its name whole in its committee's name
+    ("Dự hội nghị có bà Nguyễn Thị Mai, Ủy viên Ban Thường vụ Thành ủy TP.HCM.",
+     ["Ủy viên Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh"]),
+    ("Dự có Thượng tá Lê Văn Thìn, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Quảng Trị.",
+     ["Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Quảng Trị"]),
+    ("Ông Trần Đăng Khoa, Chủ tich UBND phường Vỹ Dạ chủ trì hội nghị.",         # a diacritic dropped
+     ["Chủ tịch Ủy ban nhân dân phường Vỹ Dạ"]),
+    ("Ông Nguyễn Hoàng Phúc, Chủ tịch Hội đồng dân quận Bình Thủy dự hội nghị.",   # a word dropped
+     ["Chủ tịch Hội đồng nhân dân quận Bình Thủy"]),
+    # the title before the name, joined by a dash
+    ("Dự đại hội có Bí thư Huyện ủy Thạch Thành – Trịnh Xuân Toàn.", ["Bí thư Huyện ủy Thạch Thành"]),
+    # a role word that makes no title is a syllable of a name
+    ("Chiều 17/9, đồng chí Nguyễn Minh Chánh, Phó Chủ tịch UBND tỉnh Lâm Đồng chủ trì buổi làm việc.",
+     ["Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng"]),
+])
+def test_titles_of_the_scraped_style(text, titles):
+    from graph_builder import extract_text
+    assert [h.post.title for h in extract_text("t", text).persons[0].holdings] == titles
+
+
+def test_titles_an_old_province_in_a_new_map_article_speaks_for_its_successor():
+    from graph_builder import extract_text
+    text = ("Sáng nay (29/12), Ủy ban MTTQ Việt Nam xã Giao Thủy tổ chức hội nghị tổng kết công tác Mặt trận năm "
+            "2025. Dự có bà Trần Thị Vân, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh. Nhiều hộ dân (trước đây thuộc "
+            "huyện Giao Thủy, tỉnh Nam Định) tham gia mô hình nuôi ngao.")
+    article = extract_text("t", text)
+    assert [h.post.title for h in article.persons[0].holdings] == \
+        ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình"]
+    assert (article.meetings[0].locality.name, article.meetings[0].province.name) == ("Giao Thủy", "Ninh Bình")

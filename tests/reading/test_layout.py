@@ -1,6 +1,8 @@
 """layout: what scraped pages wrap a story in (captions, paragraphs printed twice, hard
 line breaks, markdown images, bylines in capitals, a district named only in the header)."""
 
+import pytest
+
 from graph_builder import extract_text, parse_article
 
 LEAD = ("Chiều 24/10, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban quý III năm 2022. Đồng chí "
@@ -73,3 +75,13 @@ def test_layout_district_named_only_in_the_page_header():
     assert [h.post.title for h in article.persons[0].holdings] == \
         ["Bí thư Huyện ủy Đại Lộc", "Chủ tịch Hội đồng nhân dân huyện Đại Lộc"]
     assert (article.meetings[0].locality.name, article.meetings[0].province.name) == ("Đại Lộc", "Quảng Nam")
+
+
+@pytest.mark.parametrize("closing, author", [
+    ("Đ.T.H\n\nLượt xem: 156   |   Chia sẻ   |   In\n", "Đ.T.H"),                  # initials
+    ("Ngọc Bích\n\n[Chia sẻ]  [Facebook]  [Zalo]\n\nÝ kiến bạn đọc\nHọ và tên: ______   Email: ______\n"
+     "Nội dung: ______   [Gửi bình luận]\n", "Ngọc Bích"),                          # a comment form after
+    ("Tổng hợp: Văn Duẩn\n\nLượt xem: 389   |   Bản in\n", "Văn Duẩn"),
+])
+def test_layout_byline_before_page_furniture(closing, author):
+    assert parse_article("t", f"{LEAD}\n\n{closing}").author == author
