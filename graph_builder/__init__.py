@@ -11,7 +11,8 @@ data and never print. In the order data flows:
                 `start_server`, `push`, `parse_shard`, `default_jobs`
 - querying:     `named_queries`, `describe_query`, `parse_params`, `run_query`,
                 `run_store_query`, `run_endpoint_query`, `format_result`
-- presentation: `visualise`, `render_html`, `write_page`, `export_network`
+- presentation: `visualise`, `render_html`, `write_page`, `export_network`, `build_site`,
+                `export_ftm` (FollowTheMoney entities), `export_tables` (analysis tables)
 - checks:       `validate_graph`, `evaluate`
 
 >>> import graph_builder as vnkg
@@ -37,8 +38,11 @@ from .storage.server import Server, start_server
 from .querying.queries import (QueryResult, describe_query, format_result, named_queries, parse_params,
                                run_query)
 from .querying.engines import run_endpoint_query, run_store_query
-from .presentation.network import export_network
+from .presentation.gephi import export_network
+from .presentation.ftm import export_ftm
+from .presentation.tables import TablesReport, export_tables
 from .presentation.viz import render_html, visualise, write_page
+from .presentation.site import SiteReport, build_site
 from .checks.evaluate import Evaluation, evaluate
 from .checks.validate import ValidationReport, validate_graph
 
@@ -57,7 +61,8 @@ __all__ = [
     "QueryResult", "named_queries", "describe_query", "parse_params", "run_query", "run_store_query",
     "run_endpoint_query", "format_result",
     # presentation
-    "visualise", "render_html", "write_page", "export_network",
+    "visualise", "render_html", "write_page", "export_network", "SiteReport", "build_site",
+    "export_ftm", "export_tables", "TablesReport",
     # checks
     "Evaluation", "evaluate", "ValidationReport", "validate_graph",
 ]

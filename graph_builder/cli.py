@@ -9,18 +9,21 @@ import json
 import sys
 
 from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
-               build_store, default_jobs, describe_query, evaluate, export_network, export_store,
-               format_result, load_graph, load_store, named_queries, parse_params, parse_shard, push,
-               run_endpoint_query, run_query, run_store_query, start_server, validate_graph, visualise,
-               write_graph, write_page)
+               build_site, build_store, default_jobs, describe_query, evaluate, export_ftm, export_network,
+               export_store, export_tables, format_result, load_graph, load_store, named_queries, parse_params,
+               parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
+               visualise, write_graph, write_page)
 
 EXAMPLES = {
     "build": "vnkg build seeds --out seeds.ttl",
     "query": "vnkg query chairs --graph seeds.ttl --format table",
-    "export": "vnkg export seeds.ttl --out seeds.nq\n  vnkg export seeds.ttl --format graphml --out seeds.graphml",
+    "export": "vnkg export seeds.ttl --out seeds.nq\n  vnkg export seeds.ttl --format graphml --out seeds.graphml"
+              "\n  vnkg export --store corpus.db --format ftm --out corpus.ftm.json"
+              "\n  vnkg export --store corpus.db --format parquet --out tables/",
     "validate": "vnkg validate seeds.ttl",
     "evaluate": "vnkg evaluate seeds tests/data/seeds_gold --errors",
     "viz": "vnkg viz --graph seeds.ttl --out graph.html --person 'Lương Thị Hoa' --depth 2",
+    "site": "vnkg site --graph seeds.ttl --out site/",
     "serve": "vnkg serve --store seeds.db --bind 127.0.0.1:7878",
     "push": "vnkg push --store seeds.db --endpoint http://127.0.0.1:7878/store",
 }
@@ -62,13 +65,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
     p.set_defaults(run=_query)
 
-    p = command("export", "Convert a graph to another format, or to a network for Gephi.")
+    p = command("export", "Convert a graph to another format, to a network for Gephi, to FollowTheMoney "
+                          "entities or to analysis tables.")
     p.add_argument("graph", nargs="?", help="graph file (or use --store)")
-    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store` (RDF formats)")
-    p.add_argument("--out", required=True, help="output file: .ttl .nt .nq .trig .jsonld (or .graphml .gexf)")
-    p.add_argument("--format", choices=("graphml", "gexf", "turtle", "nt", "nquads", "trig", "json-ld"),
-                   help="graphml/gexf write the person-meeting network; RDF formats (the default, "
-                        "from the extension of --out) convert the graph")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store` (RDF formats, ftm, tables)")
+    p.add_argument("--out", required=True, help="output file: .ttl .nt .nq .trig .jsonld (or .graphml .gexf, "
+                                                ".ftm.json); a folder for parquet and csv")
+    p.add_argument("--format", choices=("graphml", "gexf", "turtle", "nt", "nquads", "trig", "json-ld",
+                                        "ftm", "parquet", "csv"),
+                   help="graphml/gexf write the person-meeting network; ftm FollowTheMoney entities (JSON "
+                        "lines); parquet/csv one table per kind into the folder --out; RDF formats (the "
+                        "default, from the extension of --out) convert the graph")
     _network_filters(p)
     p.set_defaults(run=_export)
 
@@ -79,6 +86,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the page in a web browser")
     _network_filters(p)
     p.set_defaults(run=_viz)
+
+    p = command("site", "Write a static site: a page for every person, body, place, meeting and article.")
+    p.add_argument("--graph", help="graph file built by `vnkg build`")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store` (instead of --graph)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the site's folder (made, or updated in place)")
+    p.add_argument("--person", metavar="NAME", help="only this person's meetings and the posts of those there")
+    p.add_argument("--locality", metavar="NAME", help="only meetings and posts in this place (or inside it)")
+    p.add_argument("--since", metavar="DATE", help="meetings and posts attested on or after YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="meetings and posts attested on or before YYYY[-MM[-DD]]")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N", help="processes writing pages (default: all cores)")
+    p.set_defaults(run=_site)
 
     p = command("serve", "Serve a store as a read-only SPARQL 1.1 endpoint (the oxigraph server).")
     p.add_argument("--store", required=True, metavar="DIR", help="store built by `vnkg build --store`")
@@ -245,6 +263,8 @@ def _export(args) -> int:
     filters = {k: v for k, v in _filters(args).items() if v is not None}
     if (args.graph is None) == (args.store is None):
         raise UsageError("give a graph file or --store DIR to export")
+    if args.format in ("ftm", "parquet", "csv"):
+        return _export_entities(args, filters)
     if args.store:
         if filters or args.format in ("graphml", "gexf"):
             raise UsageError("a store exports to RDF formats only, without filters", where=args.store)
@@ -258,6 +278,21 @@ def _export(args) -> int:
             raise UsageError("filters apply to --format graphml or gexf only")
         size = write_graph(load_graph(args.graph), args.out, args.format)
     print(f"vnkg: {args.graph} -> {args.out} ({size} bytes)", file=sys.stderr)
+    return 0
+
+
+def _export_entities(args, filters: dict) -> int:
+    """FollowTheMoney entities or analysis tables, from a graph file or a store."""
+    if filters:
+        raise UsageError(f"filters apply to --format graphml or gexf only, not {args.format}")
+    source = args.store or load_graph(args.graph)
+    if args.format == "ftm":
+        count = export_ftm(source, args.out)
+        print(f"vnkg: {args.store or args.graph} -> {args.out} ({count} FollowTheMoney entities)", file=sys.stderr)
+        return 0
+    report = export_tables(source, args.out, args.format)
+    print(f"vnkg: {args.store or args.graph} -> {args.out}: {report.summary()}, {report.bytes} bytes",
+          file=sys.stderr)
     return 0
 
 
@@ -277,6 +312,16 @@ def _viz(args) -> int:
         import webbrowser
         from pathlib import Path
         webbrowser.open(Path(args.out).resolve().as_uri())
+    return 0
+
+
+def _site(args) -> int:
+    if (args.graph is None) == (args.store is None):
+        raise UsageError("give --graph FILE or --store DIR")
+    source = args.store if args.store else load_graph(args.graph)
+    report = build_site(source, args.out, person=args.person, locality=args.locality, since=args.since,
+                        until=args.until, jobs=args.jobs or default_jobs(), progress=_progress("pages"))
+    print(f"vnkg: {report.summary()} -> {args.out}", file=sys.stderr)
     return 0
 
 

@@ -24,6 +24,9 @@ CONTRACT = {
     "authors": ["article", "author"],
     "chairs": ["person", "title", "type", "date", "locality", "article"],
     "timeline": ["person", "title", "date", "article"],
+    "encounters": ["person", "other", "meetings", "first", "last"],
+    "activity": ["province", "locality", "type", "meetings", "first", "last"],
+    "succession": ["body", "post", "holder", "first", "last", "articles"],
 }
 
 

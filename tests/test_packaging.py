@@ -4,9 +4,7 @@ named queries ship inside the package. (About 15 s; it proves the packaging, kee
 
 import shutil
 import subprocess
-import sys
 import venv
-from pathlib import Path
 
 from .support import ROOT, SEEDS
 

@@ -27,7 +27,6 @@ _TYPES = {VNKG.Person: "person", VNKG.Position: "position", VNKG.Organisation: "
           VNKG.Locality: "locality", VNKG.Meeting: "meeting"}
 _ROLES = {VNKG.ChairRole: "chaired", VNKG.AttendeeRole: "attended", VNKG.SpeakerRole: "spoke",
           VNKG.ReporterRole: "reported", VNKG.ConcluderRole: "concluded"}
-EXPORT_FORMATS = ("graphml", "gexf")
 
 
 class _Facts:
@@ -226,6 +225,20 @@ def _strength(g: nx.MultiDiGraph) -> None:
         data["strength"] = sum(1 for n in simple.neighbors(node) if g.nodes[n]["kind"] == other)
 
 
+def ordered_subgraph(g: nx.MultiDiGraph, keep, order: dict | None = None) -> nx.MultiDiGraph:
+    """The nodes `keep` of `g` and the edges between them, in `g`'s own order (`order`:
+    node -> position, when already known). A networkx subgraph iterates the order of a
+    set, which changes from one process to the next: the same graph must give the same
+    page and the same GraphML bytes."""
+    order = order or {node: i for i, node in enumerate(g)}
+    nodes = sorted(keep, key=order.__getitem__)
+    view = nx.MultiDiGraph()
+    view.add_nodes_from((node, g.nodes[node]) for node in nodes)
+    view.add_edges_from((u, v, key, data) for u in nodes for v, keyed in g.adj[u].items() if v in keep
+                        for key, data in keyed.items())
+    return view
+
+
 def full_network(dataset: Dataset) -> nx.MultiDiGraph:
     """Every person, post, body, place and meeting in `dataset`, unfiltered."""
     facts = _Facts(dataset)
@@ -243,7 +256,7 @@ def full_network(dataset: Dataset) -> nx.MultiDiGraph:
     return g
 
 
-def _bound(value: str | None, end: bool) -> str | None:
+def date_bound(value: str | None, end: bool) -> str | None:
     """YYYY, YYYY-MM or YYYY-MM-DD as the first (or last) day it covers."""
     if value is None:
         return None
@@ -344,7 +357,7 @@ def build_network(dataset: Dataset, *, person: str | None = None, locality: str 
     Raises UsageError naming the filter that matched nothing."""
     if depth is not None and depth < 0 or max_nodes is not None and max_nodes < 1:
         raise UsageError("--depth must be 0 or more and --max-nodes 1 or more")
-    first, last = _bound(since, False), _bound(until, True)
+    first, last = date_bound(since, False), date_bound(until, True)
     types = _meeting_types(meeting_type) if meeting_type is not None else None
     g = full_network(dataset)
     if not g:
@@ -378,22 +391,6 @@ def build_network(dataset: Dataset, *, person: str | None = None, locality: str 
     ranked = sorted(distance, key=lambda n: (distance[n], order[g.nodes[n]["kind"]],
                                              -g.nodes[n]["strength"], g.nodes[n]["label"], n))
     keep = ranked[:max_nodes] if max_nodes else ranked
-    view = g.subgraph(keep).copy()
+    view = ordered_subgraph(g, set(keep))
     view.graph.update(total_nodes=len(distance), shown_nodes=len(keep))
     return view
-
-
-def export_network(dataset: Dataset, out, fmt: str, **filters) -> int:
-    """Write the network as GraphML or GEXF (for Gephi); returns the bytes written.
-
-    >>> export_network(load_graph("seeds.ttl"), "seeds.graphml", "graphml")   # doctest: +SKIP
-    23018
-    """
-    from ..storage.files import write_atomic
-    if fmt not in EXPORT_FORMATS:
-        raise UsageError(f"unknown network format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}")
-    g = build_network(dataset, **filters)
-    lines = nx.generate_graphml(g) if fmt == "graphml" else nx.generate_gexf(g)
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    write_atomic(out, data)
-    return len(data)

@@ -33,6 +33,7 @@ DEFAULT_HEADING = "Mạng lưới cán bộ, cơ quan và cuộc họp"
 RING = 90.0         # px between BFS rings of the initial layout
 
 
+@lru_cache(maxsize=1)
 def _template_env():
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader
     import pyvis
@@ -153,11 +154,12 @@ def _page_class():
     return VnkgNetwork
 
 
-def to_pyvis(network: nx.MultiDiGraph, heading: str = DEFAULT_HEADING):
-    """The pyvis Network for an already built (and filtered) networkx network."""
+def to_pyvis(network: nx.MultiDiGraph, heading: str = DEFAULT_HEADING, environment=None):
+    """The pyvis Network for an already built (and filtered) networkx network, rendered
+    with `environment` (default: the page's own templates, compiled once)."""
     page = _page_class()(height="82vh", width="100%", directed=True, heading=heading,
                          cdn_resources="in_line")
-    page.templateEnv, page.path = _template_env(), "network.html"
+    page.templateEnv, page.path = environment or _template_env(), "network.html"
     page.template = page.templateEnv.get_template(page.path)   # what Jupyter's show() uses
     page.options = _options(network.number_of_nodes())
     page.vnkg_stats = {"total_nodes": network.graph.get("total_nodes", network.number_of_nodes()),
