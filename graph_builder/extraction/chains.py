@@ -54,9 +54,17 @@ def _share_bodies(titles: list[TitleRef]) -> None:
     """`Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ Việt Nam`: a role named without its body holds
     it in the body of the title it is joined to (a Party role takes its committee instead)."""
     for k, title in enumerate(titles[:-1]):
+        following = titles[k + 1].body
         if title.body is None and not title.needs_committee and not title.standalone \
-                and titles[k + 1].body is not None:
-            title.body = titles[k + 1].body
+                and following is not None:
+            title.body = following
+        elif following is not None and title.body is not None and title.body.dangling:
+            # `Ủy viên Ban Chấp hành, Chủ tịch Công đoàn xã`: the executive committee of
+            # the organisation the next title names
+            while following.parent is not None:
+                following = following.parent
+            title.body.parent = following
+
 
 
 def _unit_level(body: BodyRef) -> tuple[str, ...]:

@@ -17,6 +17,9 @@ _DATE = re.compile(
     r"|" + _TIME.replace("?P<time>", "?P<time2>") +
     r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?",
     re.IGNORECASE)
+_RANGE = re.compile(
+    _TIME + r"(?:từ\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:và|,|–|-|đến)\s*(?:ngày\s+)?\d{1,2}\s*(?P<sep>[/.-])\s*"
+    r"(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d)", re.IGNORECASE)
 _TODAY = re.compile(r"\b(?P<time>sáng|trưa|chiều|tối)\s+nay\b|\bhôm nay\b", re.IGNORECASE)
 # A date that belongs to a document (`Đề án số 02-ĐA/TU ngày 23/5/2021`) or a span.
 _DOCUMENT = re.compile(r"(?:số\s*[^\s,;]+|/[^\s,;]+)\s+ngày\s*$|(?:từ|đến|tháng)\s*(?:ngày\s*)?$", re.IGNORECASE)
@@ -35,7 +38,21 @@ class FoundDate:
 
 
 def find_date(text: str, offset: int = 0) -> FoundDate | None:
-    """The first meeting-like date in `text` (a sentence), skipping document dates."""
+    """The first meeting-like date in `text` (a sentence), skipping document dates. A
+    meeting over days (`Ngày 10 và 11-2`, `ngày 9, 10/12`) is dated by its first day."""
+    single = _find_single(text, offset)
+    for match in _RANGE.finditer(text):
+        if single is not None and offset + match.start() > single.start:
+            break
+        day, month = int(match.group("d")), int(match.group("m"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            year = int(match.group("y")) if match.group("y") else None
+            time = (match.group("time") or "").lower() or None
+            return FoundDate(day, month, year, time, offset + match.start())
+    return single
+
+
+def _find_single(text: str, offset: int) -> FoundDate | None:
     for match in _DATE.finditer(text):
         d = match.group("d") or match.group("d2")
         m = match.group("m") or match.group("m2")

@@ -222,9 +222,11 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
     meeting.chair = (chairs or concluders or [None])[0]
 
 
-# What may stand between the names of a list: the rest of a title, a semicolon, `và`, and
-# an anchor word.
-_LIST_GAP = re.compile(r"[^;.]{0,40};\s*(?:và\s+)?(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
+# What may stand between the names of a list: the rest of a title and a semicolon, a
+# comma, a group's title before a colon (`A, các Phó Chủ tịch HĐND tỉnh: B, C`), `và`,
+# and an anchor word.
+_LIST_GAP = re.compile(r"(?:[^;.]{0,40};\s*|,\s*(?:các\s+)?(?:[^;.:,]{1,40}:\s*)?)(?:và\s+)?"
+                       r"(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
 _ATTENDING = re.compile(r"\b(?:dự|tham dự|có mặt)\b|\bcó\s+(?:các\s+)?(?:đồng chí|ông|bà)", re.I)
 
 
@@ -233,8 +235,9 @@ def _presiders(mentions: list[Mention], last: Mention, norm: str, sentence_start
     chủ trì` (the first named is the chair). A list of those attending (`Dự có A; B`) is
     not one: then only `last`."""
     run = [last]
-    for mention in reversed([m for m in mentions if m.end <= last.start]):
-        if not _LIST_GAP.fullmatch(norm, mention.end, run[0].start):
+    for mention in reversed([m for m in mentions if m.start <= last.start and m.end < last.end]):
+        # names sharing one title (`các Phó Chủ tịch: A, B`) have overlapping mentions
+        if mention.end < run[0].start and not _LIST_GAP.fullmatch(norm, mention.end, run[0].start):
             break
         run.insert(0, mention)
     opening = norm[sentence_start:run[0].start]

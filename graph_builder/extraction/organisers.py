@@ -112,24 +112,46 @@ def _counts(tokens, i: int, j: int, body) -> bool:
         return False
     if _PLURAL & set(before):                    # `Ban Dân vận các huyện, thị, thành ủy`
         return False
-    # a bare `Ban Thường trực` or `Văn phòng`, whose body the text does not say
-    return not (body.type.kind in _DEPENDENT and body.parent is None and not body.places and not body.unit_word)
+    # a bare `Ban Thường trực`, `Văn phòng` or `Ban Chấp hành`, whose body the text does not say
+    return not (body.type.kind in _DEPENDENT and body.parent is None and not body.places and not body.unit_word
+                or body.dangling)
 
 
 def _own_meeting(tokens, cut: int, context: Context) -> Org | None:
     """`Hội nghị Ban Chấp hành Đảng bộ tỉnh`, `Hội nghị Ủy ban MTTQ Việt Nam thành phố lần
     thứ 11`: a conference of a body is that body's."""
     for i, tok in enumerate(tokens):
-        if tok.start >= cut and tok.fold == "nghị" and i and tokens[i - 1].fold == "hội":
-            found = parse_body(tokens, i + 1)
+        if tok.start >= cut and i and (tokens[i - 1].fold, tok.fold) in _OWN_MEETINGS:
+            found = parse_body(tokens, _after_ordinal(tokens, i + 1))
             return render_body(found[0], context) if found else None
     return None
+
+
+# the meetings a body holds as itself: `Hội nghị Ban Chấp hành …`, `Kỳ họp thứ 3 HĐND tỉnh`
+_OWN_MEETINGS = {("hội", "nghị"), ("kỳ", "họp"), ("phiên", "họp")}
+
+
+def _after_ordinal(tokens, i: int) -> int:
+    """Past `lần thứ 11`, `thứ 3 (kỳ họp chuyên đề)` after a meeting word."""
+    if i < len(tokens) and tokens[i].fold == "lần":
+        i += 1
+    if i + 1 < len(tokens) and tokens[i].fold == "thứ":
+        i += 2
+    if i < len(tokens) and tokens[i].fold == "(":
+        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].fold == ")"), None)
+        if close is not None:
+            i = close + 1
+    return i
 
 
 def _as_holder(org: Org, meeting_type: str, context: Context) -> Org:
     """A congress is its organisation's: the Đảng bộ whose committee the text names; the
     National Assembly meets voters through a province's delegation."""
     if meeting_type == "Congress" and org.kind == "PartyCommittee":
+        hosted = org.unit is not None and org.name.startswith("Đảng ủy ") \
+            and org.name != f"Đảng ủy {org.unit.full_name}"
+        if hosted:                                  # `Đảng bộ Sở Tài chính tỉnh …`
+            return Org("Đảng bộ " + org.name.removeprefix("Đảng ủy "), org.kind, org.unit, org.parent)
         if org.unit is not None:
             return Org(f"Đảng bộ {org.unit.full_name}", org.kind, org.unit, org.parent)
         if org.name.startswith("Đảng ủy "):           # a commune the text names, not in the list

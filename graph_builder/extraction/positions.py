@@ -94,6 +94,11 @@ def render_body(body: BodyRef, context: Context, implied: BodyRef | None = None)
         return Org(name, kind, parent.unit if parent else None, parent)
     if binding == "central":
         return Org(btype.name, btype.kind)
+    if body.parent is not None:
+        # `Đảng ủy Sở Tài chính tỉnh …`: a party organisation inside a body answers to the
+        # party committee above it, not to the body, so the body is no parent here
+        host = render_body(body.parent, context)
+        return Org(f"{btype.name} {host.name}", btype.kind, host.unit)
     name = f"{btype.name} {body.detail}" if body.detail else btype.name
     if body.places or body.unit_word:
         return _located(body, name, btype.kind, context)

@@ -45,6 +45,13 @@ class BodyRef:
     def is_committee(self) -> bool:
         return self.type.binding.startswith("committee") and self.type.kind == "PartyCommittee"
 
+    @property
+    def dangling(self) -> bool:
+        """A part of a body that names no whole (`Ban Chấp hành` alone; a Party board
+        alone is the article's committee's)."""
+        return (self.type.binding == "sub" and self.parent is None and not self.type.kind.startswith("Party")
+                and self.unit_word is None and not self.places)
+
     def committee(self) -> "BodyRef | None":
         """The party committee this body is (or is part of)."""
         body: BodyRef | None = self
@@ -131,6 +138,10 @@ def match_place(tokens: list[Token], i: int, levels: tuple[str, ...]) -> tuple[t
         key = " ".join(t.fold for t in run).replace("\u2019", "'")
         for level in levels:
             units = gazetteer.find(level, key, " ".join(t.text for t in run))
+            if units and key.isdigit():
+                # `Quận 6`, `Phường 3`: a numbered unit is named by its own kind word only
+                # (`các huyện, thành phố 6 tháng đầu năm` names no city)
+                units = tuple(u for u in units if i and tokens[i - 1].fold == u.kind)
             if units:
                 return None if _swallows_a_name(words, len(run)) else (units, end)
     return None
@@ -193,6 +204,13 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
             j = _skip_abbreviation(tokens, j + 2)
         j = _unit_after(tokens, j, body)
+        if binding == "located" and btype.kind == "PartyCommittee" and body.unit_word is None \
+                and not body.places and depth < 3 and j < len(tokens) and tokens[j].is_cap:
+            # `Đảng bộ Văn phòng UBND tỉnh`, `Đảng ủy Sở Tài chính`: the party organisation
+            # of a body, named after it
+            parent = parse_body(tokens, j, depth + 1)
+            if parent:
+                body.parent, j = parent
     body.end = tokens[j - 1].end
     return body, j
 

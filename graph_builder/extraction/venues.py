@@ -43,7 +43,10 @@ def place_meeting(meeting, article: Article, lead: Span) -> None:
             unit = next((u for u in (context.commune, context.district, context.province) if u is not None), None)
     if unit is not None:
         meeting.locality = unit
-        meeting.province = load_gazetteer().province_of(unit)
+        # a commune's name alone does not say its province (many communes share a name,
+        # and the pre-2025 map places them through their district): unknowable, not inferred
+        alone = unit.level == "commune" and context.province is None and context.era != "2025"
+        meeting.province = None if alone else load_gazetteer().province_of(unit)
 
 
 def venue(article: Article, lead: Span, context: Context) -> Unit | None:
@@ -68,8 +71,13 @@ def _after_building(tokens: list[Token], i: int) -> int:
 def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
     """A unit named at `i`: a kind word and a name (`phường Pleiku`), or a body of a unit
     (`Huyện ủy Thường Tín`, `UBND huyện`)."""
-    if i >= len(tokens) or tokens[i].fold in ("các", "những"):
+    if i >= len(tokens):
         return None
+    if tokens[i].fold in ("các", "những"):
+        # `cử tri các xã Ngãi Xuyên, Hàm Tân và thị trấn Trà Cú`: the district they all lie in
+        units = _listed_units(tokens, i + 1, context)
+        parents = {u.parent for u in units}
+        return load_gazetteer().parent_of(units[0]) if len(units) > 1 and len(parents) == 1 else None
     kind = grammar().units.match(tokens, i)
     if kind and kind[0]["level"] != "village":
         place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
@@ -89,23 +97,29 @@ def voter_units(article: Article, span: Span) -> list[Unit]:
     tokens = tokenize(article.norm, span[0], span[1])
     for i in range(1, len(tokens)):
         if tokens[i].fold == "tri" and tokens[i - 1].fold == "cử":
-            found, j = [], i + 1
-            while j < len(tokens):
-                kind = grammar().units.match(tokens, j)
-                if not kind or kind[0]["level"] == "village":
-                    break
-                place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
-                unit = context.pick(place[0]) if place else None
-                if unit is None:
-                    break
-                found.append(unit)
-                j = place[1]
-                if j < len(tokens) and tokens[j].fold in ("và", ","):
-                    j += 1
-                # `huyện Cam Lâm và Trường Sa`: the kind word stands once for both
-                elif not (j < len(tokens) and grammar().units.match(tokens, j)):
-                    break
+            found = _listed_units(tokens, i + 1, context)
             # `xã Tân Lập, huyện Hướng Hóa`: a unit and the one it lies in are one place
             found = [u for u in found if u.level == found[0].level] if found else []
             return found if len(found) > 1 else []
     return []
+
+
+def _listed_units(tokens: list[Token], j: int, context: Context) -> list[Unit]:
+    """`xã Ngãi Xuyên, Hàm Tân và thị trấn Trà Cú`, `huyện Cam Lâm và Trường Sa`: units
+    listed after a kind word, which stands for the names after it until another one."""
+    units: list[Unit] = []
+    levels = None
+    while j < len(tokens):
+        kind = grammar().units.match(tokens, j)
+        if kind and kind[0]["level"] != "village":
+            levels, j = LEVELS_OF_UNIT[kind[0]["level"]], kind[1]
+        place = match_place(tokens, j, levels) if levels else None
+        unit = context.pick(place[0]) if place else None
+        if unit is None:
+            break
+        units.append(unit)
+        j = place[1]
+        if not (j < len(tokens) and tokens[j].fold in ("và", ",")):
+            break
+        j += 1
+    return units

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_table
-from ..text import canonical, fold
+from .byline import BYLINE_LABEL, author_from, looks_like_byline
 from .masthead import DATELINE as _DATELINE, dateline_codes, find_date_line, is_date_only, outlet_province
 
 Span = tuple[int, int]
@@ -33,15 +33,6 @@ class Layout:
 
 
 # `Ảnh: X` alone credits a photo, not the story.
-_BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|ảnh,? bài|bài|tin|phóng viên|pv"
-                           r"|thực hiện|nhóm thực hiện|nhóm phóng viên|bài và ảnh|người viết|tổng hợp)\s*:\s*", re.I)
-_ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
-               "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
-               "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
-_ANONYMOUS = {"pv", "ctv", "btv", "phóng viên", "nhóm pv", "nhóm phóng viên", "bbt"}
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_']*$")
-
-
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows = load_table("boilerplate", key="prefix")
@@ -118,7 +109,8 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
             found = find_date_line(line.lower())
             # the date line heads its line, or stands with page furniture only; a date
             # inside a headline (`… (7/5/1954 – 7/5/2024)`) is not the page's
-            if found and (found.start > 2 or len(line) >= 120 and not found.labelled) \
+            if found and (found.start > 2 and not _after_section(line, found)
+                          or len(line) >= 120 and not found.labelled) \
                     and not is_date_only(line.lower(), found):
                 found = None
             if found:
@@ -143,13 +135,18 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
         layout.outlet = _outlet_of(norm[content[-1][0]:content[-1][1]])
         content = content[:-1]
     # The byline: a short closing line that names a person (or an organisation).
-    if content and _looks_like_byline(norm[content[-1][0]:content[-1][1]]):
-        layout.author = _author_from(norm[content[-1][0]:content[-1][1]], text[content[-1][0]:content[-1][1]])
+    if content and looks_like_byline(norm[content[-1][0]:content[-1][1]]):
+        layout.author = author_from(norm[content[-1][0]:content[-1][1]], text[content[-1][0]:content[-1][1]])
         content = content[:-1]
     for span in content:
-        line = norm[span[0]:span[1]]
-        if layout.author is None and _BYLINE_LABEL.match(line) and len(line) < 80:
-            layout.author = _author_from(line, text[span[0]:span[1]])
+        if layout.author is not None:
+            break
+        # `Ngày đăng: 16/12/2019 | Tác giả: Thu Hà`: a page's metadata line, in fields
+        for start, end in _fields(norm, span):
+            line = norm[start:end]
+            if BYLINE_LABEL.match(line) and len(line) < 80:
+                layout.author = author_from(line, text[start:end])
+                break
     if not content:
         return layout
     content = _take_headline(norm, text, content, layout)
@@ -158,8 +155,8 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
     for span in content[:3]:
         line = norm[span[0]:span[1]]
         match = _DATELINE.match(line)
-        if match and match.group(1) in dateline_codes():
-            layout.dateline = match.group(1)
+        if match and match.group("code") in dateline_codes():
+            layout.dateline = match.group("code")
             break
         if layout.outlet is None and _outlet_of(line.split(")")[0] + ")" if line.startswith("(") else ""):
             layout.outlet = _outlet_of(line.split(")")[0] + ")")
@@ -173,6 +170,26 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
 _MARKUP = re.compile(r"^\s*!?\[[^\]]*\]\([^)]*\)\s*$|^\s*!\[")
 # A photo credit ends a caption: `… ngày 29-7 - Ảnh: BỒNG SƠN`, `(Ảnh: Minh Hoàng)`.
 _CAPTION = re.compile(r"(?:^|[\s.(-])(?:ảnh|Ảnh|ẢNH)\s*:\s*[^\s.]")
+
+
+def _after_section(line: str, found) -> bool:
+    """`Chính trị 13-05-2022`, `Tin tức | 12/5/2022`: the page's section, then the date
+    closing the line."""
+    words = line[:found.start].strip(" |-,").split()
+    return 1 <= len(words) <= 3 and all(w.isalpha() for w in words) and not line[found.end:].strip(" |-,")
+
+
+def _fields(norm: str, span: Span) -> list[Span]:
+    """The fields of a line that a page separates with `|`, each without its spaces."""
+    bars = [i for i in range(span[0], span[1]) if norm[i] == "|"]
+    fields = []
+    for start, end in zip([span[0]] + [b + 1 for b in bars], bars + [span[1]]):
+        piece = norm[start:end]
+        first = start + len(piece) - len(piece.lstrip())
+        last = start + len(piece.rstrip())
+        if last > first:
+            fields.append((first, last))
+    return fields
 
 
 def _outlet_of(line: str) -> str | None:
@@ -259,10 +276,10 @@ def _take_headline(norm: str, text: str, content: list[Span], layout: Layout) ->
             line = norm[span[0]:span[1]]
             # `Thu Hà`, `THANH HUYỀN - VĨNH THÀNH` (two reporters)
             names = [w for w in line.replace("–", "-").split() if w != "-"]
-            if 2 <= len(names) <= (6 if " - " in line.replace("–", "-") else 4) and _looks_like_byline(line) \
+            if 2 <= len(names) <= (6 if " - " in line.replace("–", "-") else 4) and looks_like_byline(line) \
                     and not _lower(line) in _boilerplate()[0] \
                     and not any(ch.isdigit() for ch in line) and len(head) > 1 and span != head[0]:
-                layout.author = _author_from(line, text[span[0]:span[1]])
+                layout.author = author_from(line, text[span[0]:span[1]])
                 head = [h for h in head if h != span]
                 break
     titles = [span for span in head if not _CAPTION.search(norm, span[0], span[1])]
@@ -285,56 +302,6 @@ def _headline_like(line: str) -> bool:
 def _is_category(line: str) -> bool:
     words = [w for w in line.replace("-", " ").replace("|", " ").split()]
     return 0 < len(words) <= 4 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
-
-
-_PHOTO_CREDIT = re.compile(r"^(?:ảnh|nguồn ảnh|ảnh minh họa|video|clip)\s*:", re.I)
-
-
-# A byline of initials: `Đ.T.H`, `N.V.A.`
-_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$")
-
-
-def _looks_like_byline(line: str) -> bool:
-    if _PHOTO_CREDIT.match(line):
-        return False
-    if _INITIALS.match(line.strip()):
-        return True
-    if _BYLINE_LABEL.match(line):
-        return True
-    head = line.split(":")[0].split("(")[0].strip()
-    # `Nguyễn Hương - Trung tâm TT-VH huyện`: a name, then the organisation
-    parts = head.split(" - ")
-    if len(parts) > 1 and any(fold(p).startswith(_ORG_BYLINE) for p in parts[1:]):
-        head = " - ".join(p for p in parts if not fold(p).startswith(_ORG_BYLINE))
-    words = head.replace("-", " ").split()
-    if not words or len(words) > 8 or line.rstrip().endswith((".", ";", ",")) and not line.endswith("./."):
-        return False
-    if fold(line).startswith(_ORG_BYLINE):
-        return True
-    return all(_NAME_WORD.match(w) and w[0].isupper() for w in words) and len(words) <= 6
-
-
-def _author_from(line: str, written: str) -> str | None:
-    """The byline's name(s), as `written` (the same line of the article text) spells them."""
-    label = _BYLINE_LABEL.match(line)
-    if label:
-        line, written = line[label.end():], written[label.end():]
-    line, written = line.strip(), written[len(written) - len(written.lstrip()):]
-    if fold(line).startswith(_ORG_BYLINE):
-        return None
-    # "Phương Thảo: Huyện Bắc Mê", "Văn Thành (TTVH)", "Thu Hà; Ảnh: Minh Anh": the name
-    # comes first; "Văn Thành - Trung tâm VH-TT huyện": an organisation after a dash is not
-    name = re.split(r"\s*[:(;]\s*", line, maxsplit=1)[0].strip(" -")
-    parts = [p for p in name.split(" - ") if not fold(p).startswith(_ORG_BYLINE)]
-    name = " - ".join(parts)
-    words = name.replace(" - ", " ").split()
-    if fold(name) in _ANONYMOUS:
-        return None
-    if not words or not all(w[0].isupper() for w in words if w != "-"):
-        return None
-    at = line.find(name)
-    # an en dash between two reporters stays as printed (`Xuân Lượng – Khánh Lộc`)
-    return " ".join(written[at:at + len(name)].split()) if at >= 0 else canonical(name)
 
 
 # Vietnamese capitals and small letters as explicit classes (`À-Ỹ` would mix both cases).

@@ -23,7 +23,7 @@ from ..lexicon import load_table
 # Every part is optional but the date: a label, a time before the date, a weekday, the
 # date (d/m/yyyy, or ISO after a `date` label), a time after it.
 _DATE_LINE = re.compile(
-    r"(?P<label>ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật|đăng lúc|đăng ngày|ngày xuất bản|xuất bản"
+    r"(?P<label>ngày đăng(?: bài| tin)?|ngày cập nhật|cập nhật lúc|cập nhật|đăng lúc|đăng ngày|ngày xuất bản|xuất bản"
     r"|thời gian đăng|\bdate)?\s*:?\s*"
     r"(?:(?P<t1>\d{1,2})[:h](?P<t2>\d{2})\s*[|,-]?\s*)?"
     r"(?P<weekday>(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\s*[,|-]?\s*)?(?:ngày\s+)?"
@@ -35,7 +35,8 @@ _DATE_LINE = re.compile(
 _FURNITURE_WORDS = {"print", "gốc", "lượt", "xem", "in", "bài", "chia", "sẻ", "cỡ", "chữ", "a", "a+", "a-",
                     "email", "facebook", "zalo", "twitter", "pv", "|", "-", "nghe", "đọc", "theo"}
 _NOT_PUBLISHED = re.compile(r"(?:hôm nay|truy cập|online|đang xem)\s*:?\s*$", re.I)
-DATELINE = re.compile(r"^\(?([A-ZĐ][A-ZĐa-z]{1,7}(?:-[A-ZĐ]{1,4})?)\)?\s*-\s")
+# `LSO - `, `(GLO) - `, `(BBNĐT) Ngày …`: a code in parentheses needs no dash
+DATELINE = re.compile(r"^(?P<open>\()?(?P<code>[A-ZĐ][A-ZĐa-z]{1,7}(?:-[A-ZĐ]{1,4})?)(?(open)\)\s*-?\s|\)?\s*-\s)")
 # `Báo Sơn La`, `Báo điện tử Hà Giang`, `Cổng TTĐT tỉnh Lào Cai`, `Đài PT-TH Điện Biên`
 _OUTLET = re.compile(r"^\(?(?:(?:báo|tạp chí)(?:\s+điện\s+tử)?|cổng\s+(?:ttđt|thông\s+tin\s+điện\s+tử)"
                      r"|trang\s+(?:ttđt|thông\s+tin\s+điện\s+tử)|đài\s+(?:pt-th|phát\s+thanh\s*-?\s*truyền\s+hình))"

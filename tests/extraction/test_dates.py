@@ -18,6 +18,10 @@ def meeting_date(lead: str, published: str | None = None) -> str | None:
     ("Chiều ngày 27/12, Ban Thường trực UB.MTTQ tỉnh đã có buổi làm việc với Thường trực Huyện ủy.",
      (27, 12, None, "chiều")),
     ("Ngày 20/03/2023, Huyện ủy Như Xuân tổ chức hội nghị.", (20, 3, 2023, None)),
+    # a meeting over days is dated by its first day
+    ("Ngày 14 và 15-7, Đảng bộ phường tổ chức Đại hội lần thứ V.", (14, 7, None, None)),
+    ("Sáng ngày 8, 9/12/2024, kỳ họp thứ 20 HĐND huyện diễn ra.", (8, 12, 2024, "sáng")),
+    ("Từ ngày 3 đến ngày 5/4, Hội đồng nhân dân tỉnh họp kỳ họp thứ 7.", (3, 4, None, None)),
     ("Sáng ngày 19.7, Huyện ủy tổ chức hội nghị.", (19, 7, None, "sáng")),
     ("Ngày 19.7, Huyện ủy tổ chức hội nghị.", (19, 7, None, None)),
     ("Chiều nay (29/12), Thường trực Tỉnh ủy tổ chức hội nghị giao ban.", (29, 12, None, "chiều")),

@@ -243,6 +243,9 @@ def test_meetings_type_of_real_page_phrasings(sentence, label):
      "chủ trì hội nghị Ban Chấp hành Đảng bộ tỉnh.", "Lò Văn Mừng"),
     ("Sáng 18/12, Đoàn ĐBQH tỉnh tổ chức hội nghị tiếp xúc cử tri. Đồng chí Trần Văn Nam, Phó Bí thư "
      "Tỉnh ủy; đồng chí Lê Thị Hoa, Phó Chủ tịch HĐND tỉnh chủ trì hội nghị.", "Trần Văn Nam"),
+    # several named under one title after a comma: still one list, the first chairs
+    ("Sáng 6/12, kỳ họp thứ 9 HĐND tỉnh khóa XVII khai mạc. Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Hoàng Văn "
+     "Khánh, các Phó Chủ tịch HĐND tỉnh: Lý Thị Mai, Đặng Quốc Hưng chủ tọa kỳ họp.", "Hoàng Văn Khánh"),
     # a list of those attending is not: the one named before the cue chairs
     ("Sáng 5/6, Huyện ủy tổ chức hội nghị sơ kết. Dự có đồng chí Trần Văn Nam, Phó Bí thư Huyện ủy; "
      "đồng chí Lê Thị Hoa, Bí thư Huyện ủy chủ trì hội nghị.", "Lê Thị Hoa"),
@@ -290,6 +293,17 @@ def test_meetings_a_plan_cited_is_no_meeting():
     # no body is the subject: the body whose own conference it is
     ("Ngày 1/12, các đồng chí: Lê Văn An, Bí thư Tỉnh ủy; Hà Văn Tâm, Phó Bí thư Tỉnh ủy chủ trì "
      "Hội nghị Ban Chấp hành Đảng bộ tỉnh Tuyên Quang.", ["Tỉnh ủy Tuyên Quang"]),
+    # the congress of the Party organisation of a department or an office
+    ("Ngày 9-6, Đảng bộ Sở Nông nghiệp và Phát triển nông thôn tỉnh Tuyên Quang tổ chức Đại hội lần thứ "
+     "V, nhiệm kỳ 2020-2025.", ["Đảng bộ Sở Nông nghiệp và Phát triển nông thôn tỉnh Tuyên Quang"]),
+    ("Ngày 2-7, Đảng bộ Văn phòng UBND tỉnh Tuyên Quang Đại hội lần thứ VIII, nhiệm kỳ 2020-2025.",
+     ["Đảng bộ Văn phòng Ủy ban nhân dân tỉnh Tuyên Quang"]),
+    # a mass organisation's executive committee is not the organisation
+    ("Ngày 20-5, Ban Chấp hành Hội Nông dân huyện Hàm Yên tổ chức Đại hội Hội Nông dân huyện lần thứ X.",
+     ["Ban Chấp hành Hội Nông dân huyện Hàm Yên"]),
+    # a council's session, named with its number and a note in parentheses, is the council's
+    ("Chiều 6/7, kỳ họp thứ 5 (kỳ họp thường lệ giữa năm) HĐND huyện Hàm Yên khóa XX khai mạc.",
+     ["Hội đồng nhân dân huyện Hàm Yên"]),
 ])
 def test_meetings_organisers_of_real_page_leads(lead, organisers):
     assert summary(meetings(HEAD + lead)[0])["organisers"] == organisers

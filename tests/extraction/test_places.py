@@ -80,3 +80,32 @@ def test_places_district_lies_in_the_province():
     context = article_until("Đoàn công tác của tỉnh Điện Biên làm việc với huyện Hàm Yên, tỉnh Tuyên Quang.",
                             "places").context
     assert context.district is None or context.district.province == context.province.code
+
+
+def test_places_a_number_is_a_unit_only_after_its_own_kind_word():
+    from graph_builder import extract_text
+    # `Quận 6` is a district of Hồ Chí Minh City; `thành phố 6 tháng` is a count of months
+    text = ("Ngày 10/7, Thường trực HĐND tỉnh tổ chức hội nghị giao ban với Thường trực HĐND các huyện, "
+            "thành phố 6 tháng đầu năm 2024.")
+    assert extract_text("t", text).meetings[0].province is None
+    text = "Ngày 10/7, UBND Quận 6 tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024."
+    meeting = extract_text("t", text).meetings[0]
+    assert (meeting.locality.name, meeting.province.name) == ("6", "Hồ Chí Minh")
+
+
+def test_places_a_commune_named_alone_does_not_say_its_province():
+    from graph_builder import extract_text
+    # Mường Bon is one commune on the pre-2025 map, yet the text names no district or
+    # province: the meeting is in Mường Bon, province unknowable (the gold rule)
+    text = ("Sáng ngày 12/10/2023, đồng chí Lò Văn Hùng, Bí thư Huyện ủy đã có buổi làm việc với Đảng ủy "
+            "xã Mường Bon về tình hình phát triển kinh tế - xã hội.")
+    meeting = extract_text("t", text).meetings[0]
+    assert (meeting.locality.name, meeting.province) == ("Mường Bon", None)
+
+
+def test_places_voters_of_communes_listed_together_meet_in_their_district():
+    from graph_builder import extract_text
+    text = ("Ngày 8/5, Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang tổ chức hội nghị tiếp xúc giữa các ứng cử viên "
+            "đại biểu Quốc hội khóa XV với cử tri các xã Yên Thuận, Bạch Xa, Minh Khương và thị trấn Tân Yên.")
+    meeting = extract_text("t", text).meetings[0]
+    assert (meeting.label, meeting.locality.name, meeting.province.name) == ("Tiếp xúc cử tri", "Hàm Yên", "Tuyên Quang")

@@ -200,6 +200,12 @@ def test_titles_mistyped_nouns(text, title):
     ("Dự có ông Lê Tiến Hải, Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ Việt Nam.",
      ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
       "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    # the Party organisation of a department is named after it
+    ("Đồng chí Lê Văn Tuấn, Bí thư Đảng ủy Sở Tài chính tỉnh Tuyên Quang dự hội nghị.",
+     ["Bí thư Đảng ủy Sở Tài chính tỉnh Tuyên Quang"]),
+    # an executive committee named alone is that of the organisation the next title names
+    ("Bà Lò Thị Hương, Ủy viên Ban Chấp hành, Chủ tịch Hội Phụ nữ xã Yên Thuận dự hội nghị.",
+     ["Ủy viên Ban Chấp hành Hội Liên hiệp Phụ nữ xã Yên Thuận", "Chủ tịch Hội Liên hiệp Phụ nữ xã Yên Thuận"]),
     # a province named without its kind word
     ("Đồng chí Nguyễn Thị Nga, Trưởng Đoàn đại biểu Quốc hội Hải Phòng chủ trì hội nghị.",
      ["Trưởng Đoàn đại biểu Quốc hội thành phố Hải Phòng"]),

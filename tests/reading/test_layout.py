@@ -85,3 +85,28 @@ def test_layout_district_named_only_in_the_page_header():
 ])
 def test_layout_byline_before_page_furniture(closing, author):
     assert parse_article("t", f"{LEAD}\n\n{closing}").author == author
+
+
+def test_layout_byline_in_a_metadata_line_of_fields():
+    head = "Hội đồng nhân dân huyện họp kỳ cuối năm\nNgày đăng bài: 18/12/2021 | Tác giả: Minh Châu\n"
+    article = parse_article("t", head + LEAD)
+    assert (article.author, article.published) == ("Minh Châu", "2021-12-18")
+
+
+def test_layout_section_name_before_the_page_date():
+    article = extract_text("t", "Giao ban công tác dân vận quý III\n\nThời sự 25-10-2022\n\n" + LEAD)
+    assert article.published == "2022-10-25"
+    assert article.meetings[0].date == "2022-10-24"
+
+
+def test_layout_byline_of_a_reporter_and_the_body_he_writes_for():
+    # a union's or a department's correspondent signs with the body's abbreviation
+    article = parse_article("t", f"{LEAD}\n\nTrần Quang Vinh - LĐLĐ huyện Yên Thế\n")
+    assert article.author == "Trần Quang Vinh"
+
+
+def test_layout_dateline_code_in_parentheses_needs_no_dash():
+    article = extract_text("t", "Đại hội Chi bộ\n\n(BBNĐT) Ngày 5 và 6-3, Đảng bộ xã Phù Chẩn tổ chức "
+                                 "Đại hội đại biểu lần thứ XXV, nhiệm kỳ 2020-2025.")
+    assert article.dateline == "BBNĐT"
+    assert (article.meetings[0].province.name, article.meetings[0].date) == ("Bắc Ninh", "--03-05")
