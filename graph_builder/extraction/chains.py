@@ -1,5 +1,5 @@
 """Chains of titles: `TUV, Bí thư Huyện ủy`, `Ủy viên BTV huyện ủy, Phó Chủ tịch HĐND
-huyện Thủy Nguyên`, `Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ Việt Nam`. A chain is read
+huyện Vĩnh Bảo`, `Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ Việt Nam`. A chain is read
 title by title (`titles.parse_title`); what one title leaves unsaid, another says: the
 committee a bare `Phó Bí thư` belongs to, the place that ends the chain, the body a role
 named alone shares with the next title.
@@ -80,7 +80,7 @@ def _word(text: str) -> Token:
 
 
 def _spread_final_place(titles: list[TitleRef]) -> None:
-    """`Ủy viên BTV huyện ủy, Phó Chủ tịch HĐND huyện Thủy Nguyên`, `Bí thư Tỉnh ủy, Chủ
+    """`Ủy viên BTV huyện ủy, Phó Chủ tịch HĐND huyện Vĩnh Bảo`, `Bí thư Tỉnh ủy, Chủ
     tịch HĐND tỉnh, Trưởng đoàn ĐBQH tỉnh Phú Thọ`: the place that ends a chain is that of
     the bodies of its level the chain names bare before it."""
     final = titles[-1].body

@@ -124,7 +124,7 @@ def find_meetings(article: Article) -> list[Meeting]:
         place_meeting(meeting, article, lead_span)
         meetings.append(meeting)
         if meeting.type == "VoterMeeting":
-            # `tiếp xúc cử tri huyện Cam Lâm và huyện Trường Sa`: a meeting in each place
+            # `tiếp xúc cử tri huyện Vân Đồn và huyện Cô Tô`: a meeting in each place
             places = voter_units(article, lead_span) or (voter_units(article, article.title_span)
                                                          if n == 0 and article.title_span else [])
             for part, unit in enumerate(places[1:], start=1):

@@ -2,7 +2,7 @@
 
 A lead states the venue after `tại` (`tại phường Pleiku`, `tại TP. Long Xuyên`, `tại hội
 trường Huyện ủy Thường Tín`, `tại Hội trường UBND huyện Ia H’Drai`); a voters' meeting
-names the voters' unit (`tiếp xúc cử tri huyện Cam Lâm`). Without one, a working session
+names the voters' unit (`tiếp xúc cử tri huyện Vân Đồn`). Without one, a working session
 or a voters' meeting belongs to the local side (the most specific unit of its organisers:
 a district delegation working with a commune is the commune's), and any other meeting to
 its first organiser (a provincial board's conference with a district board is the
@@ -31,7 +31,7 @@ def place_meeting(meeting, article: Article, lead: Span) -> None:
     unit = venue(article, lead, context)
     index = article.sentences.index(lead) if lead in article.sentences else 0
     if unit is None and index:
-        # `… đến trao đổi kinh nghiệm tại tỉnh Đồng Nai. Đồng chí X … tiếp và làm việc với đoàn.`
+        # `… đến học tập kinh nghiệm tại tỉnh Y. Đồng chí X … tiếp và làm việc với đoàn.`
         unit = venue(article, article.sentences[index - 1], context)
     if unit is None:
         units = [o.unit for o in meeting.organisers if o.unit is not None]
@@ -74,7 +74,7 @@ def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
     if i >= len(tokens):
         return None
     if tokens[i].fold in ("các", "những"):
-        # `cử tri các xã Ngãi Xuyên, Hàm Tân và thị trấn Trà Cú`: the district they all lie in
+        # `cử tri các xã Yên Thuận, Bạch Xa và thị trấn Tân Yên`: the district they all lie in
         units = _listed_units(tokens, i + 1, context)
         parents = {u.parent for u in units}
         return load_gazetteer().parent_of(units[0]) if len(units) > 1 and len(parents) == 1 else None
@@ -92,7 +92,7 @@ def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
 
 def voter_units(article: Article, span: Span) -> list[Unit]:
     """The units whose voters a meeting meets, when it names several (`tiếp xúc cử tri
-    huyện Cam Lâm và huyện Trường Sa`): each is a meeting of its own."""
+    huyện Vân Đồn và huyện Cô Tô`): each is a meeting of its own."""
     context = article.context or Context()
     tokens = tokenize(article.norm, span[0], span[1])
     for i in range(1, len(tokens)):
@@ -105,7 +105,7 @@ def voter_units(article: Article, span: Span) -> list[Unit]:
 
 
 def _listed_units(tokens: list[Token], j: int, context: Context) -> list[Unit]:
-    """`xã Ngãi Xuyên, Hàm Tân và thị trấn Trà Cú`, `huyện Cam Lâm và Trường Sa`: units
+    """`xã Yên Thuận, Bạch Xa và thị trấn Tân Yên`, `huyện Vân Đồn và Cô Tô`: units
     listed after a kind word, which stands for the names after it until another one."""
     units: list[Unit] = []
     levels = None

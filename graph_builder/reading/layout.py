@@ -108,7 +108,7 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
         if layout.published is None:
             found = find_date_line(line.lower())
             # the date line heads its line, or stands with page furniture only; a date
-            # inside a headline (`… (7/5/1954 – 7/5/2024)`) is not the page's
+            # inside a headline (`… (19/8/1945 – 19/8/2025)`) is not the page's
             if found and (found.start > 2 and not _after_section(line, found)
                           or len(line) >= 120 and not found.labelled) \
                     and not is_date_only(line.lower(), found):

@@ -111,5 +111,5 @@ def test_dates_reviewed_half_year_in_the_next_sentences():
 
 def test_dates_publication_year_and_month_only():
     from graph_builder import extract_text
-    article = extract_text("t", " date 2025-02 Ngày 19/2, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị.\n")
-    assert (article.published, article.meetings[0].date) == ("2025-02", "2025-02-19")
+    article = extract_text("t", " date 2025-03 Sáng 11/3, Ban Thường vụ Tỉnh ủy Nam Định tổ chức hội nghị giao ban.\n")
+    assert (article.published, article.meetings[0].date) == ("2025-03", "2025-03-11")

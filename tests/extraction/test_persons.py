@@ -113,10 +113,10 @@ def _posts(text):
 
 
 def test_persons_a_post_left_is_former():
-    text = ("Ngày 19/2, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị bàn giao. Trước đó, Bộ Chính trị đồng ý "
-            "để bà Trần Thị Hoa, Phó Bí thư chuyên trách Đảng ủy Chính phủ, thôi giữ chức Bí thư Tỉnh ủy Hà Nam.")
+    text = ("Sáng 6/3, Tỉnh ủy Ninh Bình công bố quyết định về công tác cán bộ: bà Trần Thị Hoa, Phó Bí thư "
+            "chuyên trách Đảng ủy Chính phủ, thôi giữ chức Bí thư Tỉnh ủy Ninh Bình.")
     assert _posts(text)["Trần Thị Hoa"] == [("Phó Bí thư chuyên trách Đảng ủy Chính phủ", "current"),
-                                            ("Bí thư Tỉnh ủy Hà Nam", "former")]
+                                            ("Bí thư Tỉnh ủy Ninh Bình", "former")]
 
 
 def test_persons_a_post_acted_for_is_someone_elses():

@@ -69,7 +69,7 @@ def test_layout_photo_credit_alone_is_no_byline():
 def test_layout_district_named_only_in_the_page_header():
     text = ("CHÀO MỪNG BẠN ĐẾN VỚI TRANG THÔNG TIN ĐIỆN TỬ HUYỆN ĐẠI LỘC\n\n"
             "Tổng kết công tác dân vận năm 2021\n\n"
-            "Chiều ngày 13/12, Huyện ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2021. Dự hội nghị "
+            "Sáng ngày 20/12, Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022. Dự hội nghị "
             "có đồng chí Trần Văn Hải, Bí thư Huyện ủy, Chủ tịch HĐND huyện.\n")
     article = extract_text("t", text)
     assert [h.post.title for h in article.persons[0].holdings] == \
