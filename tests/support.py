@@ -31,6 +31,13 @@ CONTRACT = {
 
 
 
+def write_corpus(folder: Path, articles: dict[str, str]) -> Path:
+    """A folder of articles, one `ID.txt` per text of `articles`."""
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def context(province: str | None = None, district: str | None = None, commune: str | None = None):
     """A places `Context` by unit names (a district alone fixes its province)."""
     from graph_builder.extraction.places import Context

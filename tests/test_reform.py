@@ -8,6 +8,8 @@ import pytest
 from graph_builder import build_graph, build_store, extract_text, run_query, run_store_query, validate_graph
 from graph_builder.model.rdf import VNKG
 
+from .support import write_corpus
+
 ARTICLES = {
     # before the reform: Bắc Mê is a district of Hà Giang
     "ha_giang_2024": ("Thứ Hai, 15/01/2024 09:10\n\nSáng 12/1, Huyện ủy Bắc Mê tổ chức hội nghị tổng kết công "
@@ -59,10 +61,7 @@ def test_reform_titles_at_the_new_levels(article_id, titles):
 
 @pytest.fixture(scope="module")
 def reform_corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reform")
-    for name, text in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("reform"), ARTICLES)
 
 
 @pytest.fixture(scope="module")

@@ -66,7 +66,6 @@ def _share_bodies(titles: list[TitleRef]) -> None:
             title.body.parent = following
 
 
-
 def _unit_level(body: BodyRef) -> tuple[str, ...]:
     """The levels of unit a body names or leaves bare (`Huyện ủy`, `HĐND huyện`)."""
     if body.type.binding in LEVELS_OF_BINDING:

@@ -44,12 +44,18 @@ def find_date(text: str, offset: int = 0) -> FoundDate | None:
     for match in _RANGE.finditer(text):
         if single is not None and offset + match.start() > single.start:
             break
-        day, month = int(match.group("d")), int(match.group("m"))
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            year = int(match.group("y")) if match.group("y") else None
-            time = (match.group("time") or "").lower() or None
-            return FoundDate(day, month, year, time, offset + match.start())
+        found = _found(match.group("d"), match.group("m"), match.group("y"), match.group("time"),
+                       offset + match.start())
+        if found is not None:
+            return found
     return single
+
+
+def _found(day: str, month: str, year: str | None, time: str | None, start: int) -> FoundDate | None:
+    """The date of a match's numbers, None where they are no day and month."""
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return None
+    return FoundDate(int(day), int(month), int(year) if year else None, (time or "").lower() or None, start)
 
 
 def _find_single(text: str, offset: int) -> FoundDate | None:
@@ -64,11 +70,9 @@ def _find_single(text: str, offset: int) -> FoundDate | None:
         if _DOCUMENT.search(text[max(0, match.start() - 30):match.start()] + (match.group("ngay") or "")):
             if not match.group("time"):
                 continue
-        day, month = int(d), int(m)
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            continue
-        time = (match.group("time") or match.group("time2") or "").lower() or None
-        return FoundDate(day, month, int(y) if y else None, time, offset + match.start())
+        found = _found(d, m, y, match.group("time") or match.group("time2"), offset + match.start())
+        if found is not None:
+            return found
     return None
 
 

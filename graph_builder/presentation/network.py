@@ -275,15 +275,19 @@ def _plain(text: str) -> str:
     return ascii_fold(fold(text))
 
 
-def _matching(g, kind: str, name: str) -> set[str]:
-    """Nodes of `kind` called `name`: an exact name beats a part of one, and diacritics count
-    unless nothing matches with them (Hòa and Hoa are different people, but a user typing
-    without a Vietnamese keyboard should still find Lương Thị Hoa)."""
-    nodes = [(n, d["name"], d["label"]) for n, d in g.nodes(data=True) if d["kind"] == kind]
+def _matching(g, kind: str, name: str) -> set[str]:       # the nodes of `kind` called `name`
+    return names_matching({n: [d["name"], d["label"]] for n, d in g.nodes(data=True) if d["kind"] == kind}, name)
+
+
+def names_matching(names: dict[str, list[str]], wanted: str) -> set[str]:
+    """The keys of `names` whose names are `wanted`: an exact name beats a part of one, and
+    diacritics count unless nothing matches with them (Hòa and Hoa are different people,
+    but a user typing without a Vietnamese keyboard should still find Lương Thị Hoa)."""
     for folder in (fold, _plain):
-        wanted = folder(name)
-        exact = {n for n, *names in nodes if wanted in {folder(x) for x in names}}
-        part = {n for n, *names in nodes if wanted and any(wanted in folder(x) for x in names)}
+        key = folder(wanted)
+        keyed = {node: {folder(x) for x in values} for node, values in names.items()}
+        exact = {node for node, folded in keyed.items() if key in folded}
+        part = {node for node, folded in keyed.items() if key and any(key in x for x in folded)}
         if exact or part:
             return exact or part
     return set()

@@ -19,8 +19,7 @@ _ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", 
                "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")
 _ANONYMOUS = {"pv", "ctv", "btv", "phóng viên", "nhóm pv", "nhóm phóng viên", "bbt"}
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_']*$")
-
-
+# `Ảnh: X` alone credits a photo, not the story.
 _PHOTO_CREDIT = re.compile(r"^(?:ảnh|nguồn ảnh|ảnh minh họa|video|clip)\s*:", re.I)
 
 

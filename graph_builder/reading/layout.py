@@ -32,7 +32,6 @@ class Layout:
     captions: list[Span] = field(default_factory=list)    # photo captions (with a photo credit)
 
 
-# `Ảnh: X` alone credits a photo, not the story.
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows = load_table("boilerplate", key="prefix")

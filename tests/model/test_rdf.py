@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from graph_builder import build_graph, extract_file, load_graph, run_query, write_graph
 from graph_builder.model.rdf import ID, OA, PROV, SCHEMA, SKOS, VNKG, article_iri, graph_iri
 
-from ..support import SEEDS
+from ..support import SEEDS, write_corpus
 
 CORPUS = {
     "a_ham_yen": "Huyện ủy Hàm Yên tổng kết công tác năm 2022\n\nSáng 27/12/2022, Huyện ủy Hàm Yên tổ chức Hội "
@@ -31,10 +31,7 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    for name, text in CORPUS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("corpus"), CORPUS)
 
 
 @pytest.fixture(scope="module")

@@ -9,27 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ...errors import UsageError
-from ...text import ascii_fold, fold
-from ..network import date_bound
+from ..network import date_bound, names_matching
 from .model import SiteGraph
 
 
 def dated(value: str) -> bool:
     """A full date (a month-day without a year has nothing to compare or order by)."""
     return len(value) >= 10 and not value.startswith("--")
-
-
-def _matching(names: dict[str, list[str]], wanted: str) -> set[str]:
-    """Nodes called `wanted`: an exact name beats a part of one, and diacritics count
-    unless nothing matches with them (as `vnkg viz` matches)."""
-    for folder in (fold, lambda text: ascii_fold(fold(text))):
-        key = folder(wanted)
-        keyed = {iri: {folder(n) for n in values} for iri, values in names.items()}
-        exact = {iri for iri, folded in keyed.items() if key in folded}
-        part = {iri for iri, folded in keyed.items() if key and any(key in n for n in folded)}
-        if exact or part:
-            return exact or part
-    return set()
 
 
 def _inside(graph: SiteGraph, places: set[str]) -> set[str]:
@@ -57,7 +43,7 @@ def select(graph: SiteGraph, *, person: str | None = None, locality: str | None 
     first, last = date_bound(since, False), date_bound(until, True)
     inside = None
     if locality is not None:
-        found = _matching({p.iri: [p.name, p.label] for p in graph.places.values()}, locality)
+        found = names_matching({p.iri: [p.name, p.label] for p in graph.places.values()}, locality)
         if not found:
             raise UsageError(f"no locality named {locality!r} in the graph")
         inside = _inside(graph, found)
@@ -72,7 +58,7 @@ def select(graph: SiteGraph, *, person: str | None = None, locality: str | None 
     holdings = {h.iri for h in graph.holdings.values() if when(h.date)
                 and (inside is None or h.body in graph.bodies and set(graph.bodies[h.body].places) & inside)}
     if person is not None:
-        seeds = _matching({p.iri: [p.name] for p in graph.persons.values()}, person)
+        seeds = names_matching({p.iri: [p.name] for p in graph.persons.values()}, person)
         if not seeds:
             raise UsageError(f"no person named {person!r} in the graph",
                              hint="names are matched without diacritics too")
