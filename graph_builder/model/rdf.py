@@ -129,6 +129,32 @@ def position_iri(post: Post, article: Article) -> URIRef:
     return ID[f"position/{slug(post.title)}-{_hash(fold(post.title), scope)}"]
 
 
+def outlet_iri(url: str | None, site_name: str | None) -> URIRef | None:
+    """An outlet is its host (`baodienbien.vn`), or its name where no URL is known."""
+    from ..reading.urls import host_of
+    key = host_of(url) if url else site_name
+    return ID[f"outlet/{slug(key)}"] if key else None
+
+
+def source_triples(article_id: str, url: str | None, site_name: str | None) -> list[Triple]:
+    """Where a page came from: its URL and its outlet (`schema:publisher`, an organisation
+    named as the page names its site, else by its host). Nothing for a file of text.
+
+    >>> [str(o) for _, _, o in source_triples("a1", "https://baodienbien.vn/tin/a-1.html", None)][:2]
+    ['https://baodienbien.vn/tin/a-1.html', 'https://w3id.org/vnkg/id/outlet/baodienbien-vn']
+    """
+    triples: list[Triple] = []
+    art, outlet = article_iri(article_id), outlet_iri(url, site_name)
+    if url:
+        triples.append((art, SCHEMA.url, URIRef(quote(url, safe=":/?#[]@!$&'()*+,;=%~"))))
+    if outlet is not None:
+        from ..reading.urls import host_of
+        name = _text(site_name or host_of(url or ""))
+        triples += [(art, SCHEMA.publisher, outlet), (outlet, RDF_TYPE, VNKG.Outlet),
+                    (outlet, SCHEMA.name, name), (outlet, RDFS_LABEL, name)]
+    return triples
+
+
 class _Emitter:
     def __init__(self, article: Article):
         self.article = article
@@ -255,6 +281,11 @@ def article_triples(article: Article) -> list[Triple]:
         kind = XSD.dateTime if "T" in article.published else XSD.gYearMonth if len(article.published) == 7 \
             else XSD.date
         e.add(art, SCHEMA.datePublished, Literal(article.published, datatype=kind))
+    e.triples.extend(source_triples(article.id, article.url, article.site_name))
+    if article.date_source:
+        e.add(art, VNKG.dateSource, _text(article.date_source))
+    if article.retrieved:
+        e.add(art, PROV.generatedAtTime, Literal(article.retrieved, datatype=XSD.dateTime))
     if article.dateline:
         from ..reading.layout import dateline_codes
         era = article.context.era if article.context is not None else None

@@ -35,6 +35,11 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     furniture: list[Span] = field(default_factory=list)   # page head: menus, site names, breadcrumbs
     captions: list[Span] = field(default_factory=list)    # photo captions within the body
+    # where a web page came from (None for a file of text)
+    url: str | None = None
+    site_name: str | None = None        # the outlet's name as the page gives it
+    date_source: str | None = None      # where `published` came from: text, metadata, warc
+    retrieved: str | None = None        # when the page was fetched (ISO dateTime, UTC)
     # filled by the stages
     mentions: list = field(default_factory=list)
     persons: list = field(default_factory=list)

@@ -16,6 +16,14 @@ from pathlib import Path
 from ..errors import UsageError
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+# files that hold many articles (see `sources`)
+SOURCE_SUFFIXES = (".warc", ".warc.gz", ".jsonl")
+
+
+def is_article_file(path: Path) -> bool:
+    """A file a folder's walk takes: an article, a WARC or a JSON lines file."""
+    name = path.name.lower()
+    return path.suffix.lower() in ARTICLE_SUFFIXES or name.endswith(SOURCE_SUFFIXES)
 
 
 @dataclass
@@ -33,8 +41,8 @@ def collect_articles(inputs: list[str | Path]) -> list[Path]:
 
 def scan_corpus(inputs: list[str | Path]) -> Corpus:
     """Article files named or found (recursively) in folders, and what could not be
-    walked. A named file is taken whatever its extension; in folders only .txt, .html and
-    .htm files count. A name that does not exist is a UsageError."""
+    walked. A named file is taken whatever its extension; in folders only .txt, .html,
+    .htm, .warc, .warc.gz and .jsonl files count. A name that does not exist is a UsageError."""
     corpus = Corpus()
     found: set[Path] = set()
     visited: set[tuple[int, int]] = set()
@@ -89,9 +97,9 @@ def _walk(folder: Path, found: set[Path], visited: set[tuple[int, int]],
         if is_dir:
             _walk(path, found, visited, {**ancestors, key: folder}, problems)
         elif is_file:
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
+            if is_article_file(path):
                 found.add(path)
-        elif entry.is_symlink() and path.suffix.lower() in ARTICLE_SUFFIXES or _is_link_loop(path):
+        elif entry.is_symlink() and is_article_file(path) or _is_link_loop(path):
             problems.append((str(path), _broken_link(path)))
 
 

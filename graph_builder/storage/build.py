@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 from ..reading.corpus import scan_corpus
-from .parallel import Outcome, Progress, extract_outcomes, select_shard
+from ..reading.sources import Entry, list_entries
+from .duplicates import Duplicates
+from .parallel import Outcome, Progress, addition, extract_outcomes, select_shard
 
 
 @dataclass
@@ -27,6 +29,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0                                        # stored already, not extracted
     triples: int = 0                                          # distinct triples after
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)   # (page, kept id, how)
 
     def skip_reasons(self) -> dict[str, int]:
         """How many files were skipped for each kind of reason ("empty file": 2, ...),
@@ -44,7 +47,16 @@ class BuildReport:
         """One line: read, skipped and why, warnings, triples."""
         why = ", ".join(f"{count} {kind}" for kind, count in self.skip_reasons().items())
         return (f"{len(self.read)} articles read, {len(self.skipped)} skipped"
-                f"{f' ({why})' if why else ''}, {self._warning_count()}; {self.triples} triples")
+                f"{f' ({why})' if why else ''}{self._duplicate_count()}, {self._warning_count()}; "
+                f"{self.triples} triples")
+
+    def _duplicate_count(self) -> str:
+        """`, 3 duplicates (1 near)`: pages kept as another article's URL; nothing if none."""
+        if not self.duplicates:
+            return ""
+        near = sum(1 for *_, how in self.duplicates if how == "near")
+        return (f", {len(self.duplicates)} duplicate{'' if len(self.duplicates) == 1 else 's'}"
+                f"{f' ({near} near)' if near else ''}")
 
 
 @dataclass
@@ -59,7 +71,8 @@ class StoreReport(BuildReport):
         """One line: what was extracted, kept, removed and skipped; the store's size."""
         redo = " (the extractor changed: all re-extracted)" if self.reextracted else ""
         return (f"{len(self.read)} articles extracted{redo}, {self.unchanged} unchanged, "
-                f"{len(self.removed)} removed, {len(self.skipped)} skipped, {self._warning_count()}; "
+                f"{len(self.removed)} removed, {len(self.skipped)} skipped{self._duplicate_count()}, "
+                f"{self._warning_count()}; "
                 f"{self.articles} articles, {self.triples} triples in the store")
 
 
@@ -82,12 +95,20 @@ def run_build(inputs: list[str | Path], sink: Sink, report: BuildReport, *, jobs
     """Extract the articles under `inputs` (`jobs` processes, the `shard` slice) into
     `sink`, recording in `report` what was read, skipped and warned about."""
     try:
-        paths = select_shard(screen_corpus(inputs, report), shard)
-        seen: dict[str, Path] = {}
-        for outcome in extract_outcomes(paths, jobs, sink.known(), as_nquads=sink.as_nquads,
+        entries = select_shard(screen_corpus(inputs, report), shard)
+        seen: dict[str, str] = {}
+        duplicates = Duplicates()
+        for outcome in extract_outcomes(entries, jobs, sink.known(), as_nquads=sink.as_nquads,
                                         progress=progress):
             path = admit(report, seen, outcome)
             if path is None:
+                continue
+            original = duplicates.original(outcome)
+            if original is not None:
+                # one article with both URLs: the first page's, with this one's URL added
+                del seen[outcome.article_id]
+                report.duplicates.append((outcome.path, *original))
+                sink.add(addition(original[0], outcome, sink.as_nquads))
                 continue
             if outcome.unchanged:
                 report.unchanged += 1
@@ -135,20 +156,23 @@ def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int =
                      progress=progress)
 
 
-def screen_corpus(inputs: list[str | Path], report: BuildReport) -> list[Path]:
-    """The article files under `inputs`; folders that could not be walked become warnings,
-    files whose name cannot be an identifier are skipped with the reason."""
+def screen_corpus(inputs: list[str | Path], report: BuildReport) -> list[Entry]:
+    """The articles under `inputs` (a WARC or JSON lines file holds many); folders that
+    could not be walked become warnings, files whose name cannot be an identifier and
+    damaged records or lines are skipped with the reason."""
     corpus = scan_corpus(inputs)
     # a folder that could not be walked (a symlink loop, a broken link) holds no article
     report.warnings.extend(f"{path}: {reason}" for path, reason in corpus.problems)
-    files = []
+    entries: list[Entry] = []
     for path in corpus.files:
         problem = _name_problem(path)
         if problem:
             report.skipped.append((str(path), problem))
-        else:
-            files.append(path)
-    return files
+            continue
+        found, problems = list_entries(path)
+        report.skipped.extend(problems)
+        entries.extend(found)
+    return entries
 
 
 def _name_problem(path: Path) -> str | None:
@@ -160,21 +184,21 @@ def _name_problem(path: Path) -> str | None:
     return None
 
 
-def admit(report: BuildReport, seen: dict[str, Path], outcome: Outcome) -> Path | None:
-    """The article file of an extraction outcome, or None (then skipped with its reason:
+def admit(report: BuildReport, seen: dict[str, str], outcome: Outcome) -> str | None:
+    """Where the article of an extraction outcome is (its file, or its page in a file), or None (then skipped with its reason:
     it failed, or another file has the same identifier)."""
-    path = Path(outcome.path)
-    if path.stem in seen:
-        report.skipped.append((str(path), f"duplicate article identifier ({path.stem!r}, also {seen[path.stem]})"))
+    path, article_id = outcome.path, outcome.article_id
+    if article_id in seen:
+        report.skipped.append((str(path), f"duplicate article identifier ({article_id!r}, also {seen[article_id]})"))
         return None
     if outcome.error is not None:
         report.skipped.append((str(path), outcome.error))
         return None
-    seen[path.stem] = path
+    seen[article_id] = path
     return path
 
 
-def record(report: BuildReport, path: Path, outcome: Outcome) -> None:
+def record(report: BuildReport, path: str, outcome: Outcome) -> None:
     """Count an extracted article and its warnings (`no person found`, …)."""
     report.read.append(str(path))
     report.warnings.extend(f"{path}: {warning}" for warning in outcome.warnings)

@@ -16,10 +16,11 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import UsageError, VnkgError
+from ..reading.sources import Entry
+from .duplicates import text_sketch
 
 Progress = Callable[[int, int], None]     # (articles done, articles in total)
 
@@ -42,6 +43,10 @@ class Outcome:
     meetings: int = 0
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    url: str | None = None         # a web page's URL, its outlet and its text's sketch,
+    site_name: str | None = None   # for finding the same story at two URLs (`duplicates`)
+    sketch: tuple[int, ...] | None = None
+    addition: bool = False         # more triples for an article already added (its other URL)
 
 
 def default_jobs() -> int:
@@ -84,37 +89,52 @@ def in_shard(article_id: str, shard: tuple[int, int] | None) -> bool:
     return shard is None or shard_of(article_id, shard[1]) == shard[0]
 
 
-def select_shard(paths: Iterable[Path], shard: tuple[int, int] | None) -> list[Path]:
-    """The article files of one shard (the identifier is the file name without extension)."""
-    return [p for p in paths if in_shard(Path(p).stem, shard)]
+def select_shard(entries: Iterable[Entry], shard: tuple[int, int] | None) -> list[Entry]:
+    """The articles of one shard."""
+    return [e for e in entries if in_shard(e.id, shard)]
 
 
 # ---- extraction -------------------------------------------------------------------------
 
-def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
-    from ..reading.article import read_article
+def _extract_one(entry: Entry, known_hash: str | None, as_nquads: bool) -> Outcome:
+    from ..reading.sources import read_entry
     from ..extraction.pipeline import run_stages
     from ..model.rdf import article_triples, graph_iri
+    path = entry.where
     try:
-        article = read_article(path)
+        article = read_entry(entry)
         digest = article.content_hash
         if known_hash is not None and digest == known_hash:
             return Outcome(path, article.id, digest, unchanged=True)
         run_stages(article)
         triples = article_triples(article)
     except VnkgError as exc:
-        return Outcome(path, Path(path).stem, error=exc.message)
+        return Outcome(path, entry.id, error=exc.message)
     except Exception as exc:  # a bug in one article's extraction must not stop the corpus
         reason = f"internal error in extraction ({type(exc).__name__}: {exc}; please report it)"
-        return Outcome(path, Path(path).stem, error=reason)
+        return Outcome(path, entry.id, error=reason)
     outcome = Outcome(path, article.id, digest, persons=len(article.persons), meetings=len(article.meetings),
-                      warnings=list(getattr(article, "warnings", ())))
+                      warnings=list(getattr(article, "warnings", ())), url=article.url,
+                      site_name=article.site_name, sketch=text_sketch(article))
     if as_nquads:
         from ..model.oxterms import nquads
         outcome.nquads, outcome.ntriples = nquads(triples, graph_iri(article.id))
     else:
         outcome.triples = triples
     return outcome
+
+
+def addition(kept_id: str, outcome: Outcome, as_nquads: bool) -> Outcome:
+    """An outcome adding a duplicate page's URL and outlet to the kept article's graph."""
+    from ..model.rdf import graph_iri, source_triples
+    triples = source_triples(kept_id, outcome.url, outcome.site_name)
+    extra = Outcome(outcome.path, kept_id, addition=True)
+    if as_nquads:
+        from ..model.oxterms import nquads
+        extra.nquads, extra.ntriples = nquads(triples, graph_iri(kept_id))
+    else:
+        extra.triples = triples
+    return extra
 
 
 def _extract_batch(batch: list[tuple[str, str | None]], as_nquads: bool) -> list[Outcome]:
@@ -161,14 +181,14 @@ def _lost_worker(done: int, total: int) -> VnkgError:
                           "`if __name__ == \"__main__\":`")
 
 
-def extract_outcomes(paths: list[Path], jobs: int = 1, known: dict[str, str] | None = None,
+def extract_outcomes(entries: list[Entry], jobs: int = 1, known: dict[str, str] | None = None,
                      as_nquads: bool = False, progress: Progress | None = None) -> Iterator[Outcome]:
-    """Extract every file, `jobs` processes at a time, yielding outcomes in the order of
-    `paths`. `known` maps article identifiers to stored content hashes: a file whose hash
-    matches is reported unchanged and not extracted. Only a bounded number of results is
-    held at once, so memory does not grow with the number of files."""
+    """Extract every article, `jobs` processes at a time, yielding outcomes in the order
+    of `entries`. `known` maps article identifiers to stored content hashes: an article
+    whose hash matches is reported unchanged and not extracted. Only a bounded number of
+    results is held at once, so memory does not grow with the number of articles."""
     known = known or {}
-    work = [(str(p), known.get(Path(p).stem)) for p in paths]
+    work = [(entry, known.get(entry.id)) for entry in entries]
     total, done = len(work), 0
     if jobs <= 1 or total <= _BATCH:
         for path, digest in work:

@@ -145,7 +145,8 @@ class StoreSink:
         return {article_id: digest for article_id, (_, digest) in self.stored.items()}
 
     def add(self, outcome) -> None:
-        if outcome.article_id in self.stored:
+        # an addition (a duplicate page's URL) goes into a graph already there: kept
+        if outcome.article_id in self.stored and not outcome.addition:
             self.drop.append(self.stored[outcome.article_id][0])
         self.load.append(outcome.nquads)
         self.merge.append(outcome.ntriples)
