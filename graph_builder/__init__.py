@@ -3,6 +3,7 @@
 The public API; the `vnkg` command is a thin layer over these functions, which return
 data and never print. In the order data flows:
 
+- web:          `fetch` (pages into a WARC file, politely)
 - reading:      `read_article`, `parse_article` -> an `Article`
 - extraction:   `extract_file`, `extract_text`, `run_stages` over `STAGES`
 - model:        `article_triples` (an extracted article as RDF)
@@ -27,6 +28,7 @@ __version__ = "0.1.0"
 from .errors import (EndpointError, InputError, LexiconError, QueryError, StrictWarnings, UsageError,
                      ValidationFailed, VnkgError)
 from .reading.article import Article, parse_article, read_article
+from .web.fetch import FetchReport, fetch
 from .extraction.pipeline import STAGES, extract_file, extract_text, run_stages
 from .model.rdf import article_triples
 from .storage.build import BuildReport, StoreReport, build_graph, build_store
@@ -50,6 +52,8 @@ __all__ = [
     # errors
     "VnkgError", "UsageError", "InputError", "QueryError", "ValidationFailed", "LexiconError",
     "StrictWarnings", "EndpointError",
+    # the web
+    "FetchReport", "fetch",
     # reading and extraction
     "Article", "read_article", "parse_article", "STAGES", "run_stages", "extract_text", "extract_file",
     # model

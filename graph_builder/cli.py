@@ -10,11 +10,12 @@ import sys
 
 from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
                build_site, build_store, default_jobs, describe_query, evaluate, export_ftm, export_network,
-               export_store, export_tables, format_result, load_graph, load_store, named_queries, parse_params,
+               export_store, export_tables, fetch, format_result, load_graph, load_store, named_queries, parse_params,
                parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
                visualise, write_graph, write_page)
 
 EXAMPLES = {
+    "fetch": "vnkg fetch --feed https://example.vn/rss/chinh-tri.rss --out crawl.warc.gz --since 2024-01-01",
     "build": "vnkg build seeds --out seeds.ttl",
     "query": "vnkg query chairs --graph seeds.ttl --format table",
     "export": "vnkg export seeds.ttl --out seeds.nq\n  vnkg export seeds.ttl --format graphml --out seeds.graphml"
@@ -42,6 +43,16 @@ def _parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text,
                               epilog=f"example:\n  {EXAMPLES[name]}",
                               formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = command("fetch", "Fetch pages (a list of URLs, a sitemap or a feed) politely into a WARC file.")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--urls", metavar="FILE", help="a file of URLs, one a line")
+    source.add_argument("--sitemap", metavar="URL", help="a sitemap or sitemap index")
+    source.add_argument("--feed", metavar="URL", help="an RSS or Atom feed")
+    p.add_argument("--out", required=True, metavar="FILE.warc.gz", help="WARC file (added to; URLs in it are skipped)")
+    p.add_argument("--delay", type=float, default=1.0, metavar="SECONDS", help="between requests to a host (>= 1)")
+    p.add_argument("--since", metavar="DATE", help="only pages their sitemap or feed dates on or after DATE")
+    p.set_defaults(run=_fetch)
 
     p = command("build", "Extract articles (files or folders) into an RDF graph.")
     p.add_argument("inputs", nargs="+", metavar="DIR|FILE")
@@ -140,6 +151,15 @@ def _filters(args) -> dict:
     return {"person": args.person, "locality": args.locality, "meeting_type": args.meeting_type,
             "since": args.since, "until": args.until, "depth": args.depth, "max_nodes": args.max_nodes,
             "lineage": args.lineage or None}
+
+
+def _fetch(args) -> int:
+    report = fetch(args.out, urls=args.urls, sitemap=args.sitemap, feed=args.feed, delay=args.delay,
+                   since=args.since, progress=_progress("URLs"))
+    for url, reason in report.problems:
+        print(f"vnkg: {url}: {reason}", file=sys.stderr)
+    print(f"vnkg: {report.summary()}", file=sys.stderr)
+    return 0
 
 
 def _build(args) -> int:
