@@ -66,3 +66,43 @@ def article_until(text: str, stage: str, article_id: str = "t"):
     from graph_builder.extraction.pipeline import STAGES, run_stages
     names = [s.name for s in STAGES]
     return run_stages(parse_article(article_id, text), STAGES[:names.index(stage) + 1])
+
+
+def write_warc(path: Path, pages: list[tuple], *, date: str = "2024-05-02T03:00:00Z") -> Path:
+    """A WARC file (gzipped if `path` ends in .gz) of response records: `pages` holds
+    (url, body bytes) or (url, body, status, content type); b"" for a raw record holds
+    the body as the record's bytes as they are (a damaged record)."""
+    import gzip
+    import io
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    gzipped = str(path).endswith(".gz")
+    with open(path, "wb") as handle:
+        for page in pages:
+            url, body, status, kind = page if len(page) == 4 else (*page, 200, "text/html; charset=utf-8")
+            if url is None:      # raw bytes: a damaged record
+                handle.write(gzip.compress(body) if gzipped else body)
+                continue
+            buffer = io.BytesIO()
+            writer = WARCWriter(buffer, gzip=gzipped)
+            headers = StatusAndHeaders(f"{status} OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers,
+                                                          warc_headers_dict={"WARC-Date": date}))
+            handle.write(buffer.getvalue())
+    return path
+
+
+def portal_page(title: str, paragraphs: list[str], *, site: str = "Cổng thông tin điện tử huyện",
+                date: str | None = None, furniture: str = "") -> bytes:
+    """A portal-style page: a menu, the headline, a date line, the paragraphs, a
+    related-news list, a footer; `furniture` is more page furniture inside the article."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    dated = f'<div class="date">{date}</div>' if date else ""
+    return (f'<html><head><meta charset="utf-8"><title>{title} | {site}</title>'
+            f'<meta property="og:site_name" content="{site}"></head><body>'
+            '<div class="menu"><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a> <a href="/vb">Văn bản</a></div>'
+            f'<div class="detail"><h1>{title}</h1>{dated}{furniture}{body}</div>'
+            '<div class="other"><h3>Các tin khác</h3><ul><li><a href="/a">Khai giảng năm học mới</a></li>'
+            '<li><a href="/b">Ra quân làm đường giao thông nông thôn</a></li></ul></div>'
+            f'<div class="footer">{site}. Địa chỉ: số 1 đường Trần Hưng Đạo.</div></body></html>').encode("utf-8")
