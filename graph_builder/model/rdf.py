@@ -130,10 +130,14 @@ def position_iri(post: Post, article: Article) -> URIRef:
 
 
 def outlet_iri(url: str | None, site_name: str | None) -> URIRef | None:
-    """An outlet is its host (`baodienbien.vn`), or its name where no URL is known."""
+    """An outlet is its host and the name its pages give it (`baodienbien.vn` and `Báo
+    Điện Biên Phủ`), or either where only one is known."""
     from ..reading.urls import host_of
-    key = host_of(url) if url else site_name
-    return ID[f"outlet/{slug(key)}"] if key else None
+    host = host_of(url) if url else ""
+    if not (host or site_name):
+        return None
+    named = f"-{_hash(fold(site_name))}" if site_name and host else ""
+    return ID[f"outlet/{slug(host or site_name)}{named}"]
 
 
 def source_triples(article_id: str, url: str | None, site_name: str | None) -> list[Triple]:
@@ -142,6 +146,8 @@ def source_triples(article_id: str, url: str | None, site_name: str | None) -> l
 
     >>> [str(o) for _, _, o in source_triples("a1", "https://baodienbien.vn/tin/a-1.html", None)][:2]
     ['https://baodienbien.vn/tin/a-1.html', 'https://w3id.org/vnkg/id/outlet/baodienbien-vn']
+    >>> str(source_triples("a1", "https://baodienbien.vn/tin/a-1.html", "Báo Điện Biên Phủ")[1][2])
+    'https://w3id.org/vnkg/id/outlet/baodienbien-vn-52ca79fccf'
     """
     triples: list[Triple] = []
     art, outlet = article_iri(article_id), outlet_iri(url, site_name)

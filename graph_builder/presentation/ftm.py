@@ -21,9 +21,8 @@ becomes what:
   `pol.party`, the Fatherland Front, mass organisations), `parent` the body above;
 - a meeting: `Event` (name, `date`, `location`, `organizer` the bodies holding it,
   `involved` every official present, the chair included);
-- an article: `Article` (headline, byline, publication date, content hash), the
-  `proof` of the facts above. The graph holds no URL or outlet for an article, so
-  `sourceUrl` and `publisher` are not given.
+- an article: `Article` (headline, byline, publication date, content hash, and for a
+  web page `sourceUrl` and `publisher`, its outlet), the `proof` of the facts above.
 
 An entity's id is `vnkg-KIND-SHA1`: KIND the IRI's kind (`person`, `position`, `org`,
 `holding`, `meeting`, `article`) and SHA1 `followthemoney.util.make_entity_id` of the
@@ -95,7 +94,8 @@ def entities(con):
     for row in _rows(con, "SELECT * FROM articles ORDER BY article_iri"):
         yield _make(model, "Article", row["article_iri"], name=row["title"] or row["article"], title=row["title"],
                     author=row["byline"], publishedAt=_date(row["published_at"] or row["published"]),
-                    contentHash=row["content_hash"], language="vie", country="vn")
+                    contentHash=row["content_hash"], sourceUrl=row["url"], publisher=row["outlet"],
+                    language="vie", country="vn")
     for row in _rows(con, "SELECT * FROM organisations ORDER BY organisation_iri"):
         kind = row["kind"] or ""
         topics = [_STATE.get(kind), "pol.party" if kind in _PARTY else None]

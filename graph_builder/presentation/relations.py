@@ -46,6 +46,11 @@ RAW: dict[str, tuple[tuple[str, ...], str]] = {
           OPTIONAL { ?a vnkg:identifier ?id } OPTIONAL { ?a schema:headline ?headline }
           OPTIONAL { ?a vnkg:byline ?byline } OPTIONAL { ?a schema:datePublished ?published }
           OPTIONAL { ?a vnkg:contentHash ?hash } OPTIONAL { ?a vnkg:datelineProvince ?dateline } }"""),
+    # a web page's URLs and outlets (an article republished at several has each)
+    "urls": (("a", "url"), """
+        SELECT ?a ?url WHERE { ?a a vnkg:Article ; schema:url ?url }"""),
+    "outlets": (("a", "name"), """
+        SELECT ?a ?name WHERE { ?a a vnkg:Article ; schema:publisher ?o . ?o schema:name ?name }"""),
     "persons": (("p", "name"), """
         SELECT ?p ?name WHERE { ?p a vnkg:Person . OPTIONAL { ?p vnkg:name ?name } }"""),
     "mentions": (("p", "a"), """
@@ -112,7 +117,8 @@ RAW: dict[str, tuple[tuple[str, ...], str]] = {
 # The slowest first, so that the two threads finish together.
 _ORDER = ("evidence", "offsets", "quotes", "meetings", "articles", "statuses", "holders", "holding_posts",
           "attested", "roles", "mentions", "participants", "participation_meetings", "sources", "holding_ids",
-          "positions", "participation_ids", "organisations", "organisers", "persons", "localities", "concepts")
+          "positions", "participation_ids", "organisations", "organisers", "persons", "localities", "concepts",
+          "urls", "outlets")
 
 # The facts read a property at a time, put back together: one row per fact and value.
 FACTS = {

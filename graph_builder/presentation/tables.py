@@ -69,9 +69,12 @@ TABLES: dict[str, str] = {
         SELECT a.id AS article, a.a AS article_iri, a.headline AS title, a.byline,
                TRY_CAST(left(a.published, 10) AS DATE) AS published,
                CASE WHEN a.published LIKE '%T%' THEN TRY_CAST(a.published AS TIMESTAMP) END AS published_at,
-               a.hash AS content_hash, pl.name AS dateline_province, a.dateline AS dateline_province_iri
+               a.hash AS content_hash, pl.name AS dateline_province, a.dateline AS dateline_province_iri,
+               u.url, o.outlet
         FROM (SELECT DISTINCT ON (a) * FROM raw_articles ORDER BY a, published, dateline) AS a
         LEFT JOIN places AS pl ON pl.iri = a.dateline
+        LEFT JOIN (SELECT a, min(url) AS url FROM raw_urls GROUP BY a) AS u ON u.a = a.a
+        LEFT JOIN (SELECT a, min(name) AS outlet FROM raw_outlets GROUP BY a) AS o ON o.a = a.a
         ORDER BY article, article_iri""",
     "persons": """
         SELECT pe.name AS person, pe.p AS person_iri,

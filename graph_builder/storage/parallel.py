@@ -45,7 +45,7 @@ class Outcome:
     unchanged: bool = False
     url: str | None = None         # a web page's URL, its outlet and its text's sketch,
     site_name: str | None = None   # for finding the same story at two URLs (`duplicates`)
-    sketch: tuple[int, ...] | None = None
+    sketch: tuple | None = None     # see duplicates.text_sketch
     addition: bool = False         # more triples for an article already added (its other URL)
 
 

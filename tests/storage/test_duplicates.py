@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph_builder import build_graph, build_store
 from graph_builder.model.rdf import SCHEMA
-from graph_builder.storage.duplicates import resemblance, text_sketch
+from graph_builder.storage.duplicates import resemblance, same_story, text_sketch
 from graph_builder.reading.article import parse_article
 
 from ..support import portal_page, write_warc
@@ -74,9 +74,28 @@ def test_duplicates_two_stories_of_one_kind_stay_two():
         article = parse_article("a", "\n\n".join(paragraphs))
         article.url = "https://example.vn/a"
         return text_sketch(article)
-    assert resemblance(sketch(STORY), sketch(STORY)) == 1.0
+    assert resemblance(sketch(STORY), sketch(STORY)) == 1.0 and same_story(sketch(STORY), sketch(STORY))
     # the same opening formula, other words: far under the 0.7 a copy reaches
-    assert resemblance(sketch(STORY), sketch(OTHER)) < 0.4
+    assert resemblance(sketch(STORY), sketch(OTHER)) < 0.4 and not same_story(sketch(STORY), sketch(OTHER))
+
+
+def test_duplicates_two_meetings_told_in_the_same_formulas_stay_two():
+    filler = ["Các cấp, các ngành đã bám sát sự lãnh đạo, chỉ đạo của cấp ủy, tập trung triển khai đồng bộ "
+              "các nhiệm vụ, giải pháp, hoàn thành và vượt nhiều chỉ tiêu đề ra.",
+              "Công tác tuyên truyền, vận động nhân dân được đẩy mạnh; khối đại đoàn kết toàn dân tiếp tục "
+              "được củng cố, giữ vững; an sinh xã hội được quan tâm thực hiện.",
+              "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết, sát với tình hình thực tiễn."]
+
+    def sketch(lead):
+        article = parse_article("a", "\n\n".join([lead, *filler]))
+        article.url = "https://example.vn/a"
+        return text_sketch(article)
+    one = sketch("Sáng 3/5/2024, Huyện ủy Phong Thổ tổ chức hội nghị. Đồng chí Sầm Văn Tươi chủ trì.")
+    two = sketch("Chiều 9/5/2024, Huyện ủy Tam Đường tổ chức hội nghị. Đồng chí Lý Thị Sử chủ trì.")
+    assert resemblance(one, two) >= 0.5 and not same_story(one, two)
+    # the district's next meeting, with the same official: another date, another story
+    later = sketch("Sáng 7/6/2024, Huyện ủy Phong Thổ tổ chức hội nghị. Đồng chí Sầm Văn Tươi chủ trì.")
+    assert resemblance(one, later) >= 0.7 and not same_story(one, later)
 
 
 def test_duplicates_in_a_store_build(tmp_path):

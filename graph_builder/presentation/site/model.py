@@ -118,6 +118,8 @@ class Article:
     author: str
     dateline: str | None
     content_hash: str
+    urls: list[str] = field(default_factory=list)       # the pages it was read from
+    outlets: list[str] = field(default_factory=list)    # their outlets' names
 
 
 @dataclass
@@ -268,7 +270,9 @@ def build_site_graph(triples) -> SiteGraph:
     articles = {str(s): Article(str(s), x.text(VNKG.identifier, s) or x.label(s),
                                 x.text(SCHEMA.headline, s) or x.label(s), x.text(SCHEMA.datePublished, s),
                                 x.text(VNKG.byline, s), x.one(VNKG.datelineProvince, s),
-                                x.text(VNKG.contentHash, s))
+                                x.text(VNKG.contentHash, s),
+                                [u for u in x.all(SCHEMA.url, s) if u.startswith(("https://", "http://"))],
+                                sorted({x.label(o) for o in x.by[SCHEMA.publisher].get(s, ())}))
                 for s in x.of(VNKG.Article)}
     evidence = {}
     for s in x.of(VNKG.Evidence):

@@ -222,7 +222,8 @@ class Views:
         a = g.articles[iri]
         return {"kind": "article", "name": a.title, "iri": iri, "ident": a.ident, "published": _day(a.published),
                 "author": a.author, "dateline": self.link("place", a.dateline) if a.dateline else None,
-                "content_hash": a.content_hash, "blocks": self.text_blocks(iri),
+                "content_hash": a.content_hash, "urls": a.urls, "outlets": a.outlets,
+                "blocks": self.text_blocks(iri),
                 "meetings": self.meeting_rows(r.reported[iri]), "persons": self.links("person", r.mentioned[iri])}
 
     def text_blocks(self, iri: str) -> list[dict]:
@@ -249,4 +250,16 @@ class Views:
             unique = {(f["order"], f["href"] or ""): f for f in block["facts"]}
             block["facts"] = [unique[k] for k in sorted(unique)]
             block["href"] = block["facts"][0]["href"] if block["facts"] else None
+            block["source"] = _at_text(self.g.articles[iri].urls, block["text"])
         return blocks
+
+
+def _at_text(urls: list[str], sentence: str) -> str | None:
+    """The sentence on the original page: its URL with a text fragment (`#:~:text=`, which
+    browsers scroll to and highlight) of the sentence's first words."""
+    if not urls:
+        return None
+    from urllib.parse import quote
+    words = " ".join(sentence.split()[:8])
+    # a dash beside a comma would read as the fragment's own syntax: it is escaped too
+    return f"{urls[0].split('#')[0]}#:~:text={quote(words, safe='').replace('-', '%2D')}"
