@@ -18,10 +18,15 @@ def shipped_folder(package: str, source: str):
     repository, see pyproject.toml). Code run from a source checkout that was not installed
     (pytest in the repository imports the package from there) finds the folder beside the
     package instead."""
+    root = Path(__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / source).is_dir():
+        # a source checkout: its own folder, even where another checkout is installed
+        # (an editable install maps `graph_builder.ontology` to that checkout's folder)
+        return root / source
     try:
         return resources.files(package)
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / source
+        return root / source
 
 
 def ontology_path(name: str = "vnkg.ttl"):
