@@ -61,3 +61,17 @@ def test_warc_store_build_is_incremental_per_article(tmp_path):
     write_warc(path, [pages[0], (pages[1][0], changed)])
     second = build_store([path], tmp_path / "s.db")
     assert (len(second.read), second.unchanged, second.articles) == (1, 1, 2)
+
+
+def test_warc_build_with_several_processes_gives_the_same_graph(tmp_path):
+    from graph_builder.storage.files import serialise
+    districts = ["Mường Chà", "Mường Nhé", "Tủa Chùa", "Tuần Giáo", "Điện Biên Đông", "Mường Ảng", "Nậm Pồ"]
+    pages = [(f"https://dienbien.gov.vn/tin/giao-ban-{i}.html",
+              portal_page(f"Huyện ủy {d} giao ban tháng {1 + i % 12}",
+                          [f"Sáng {1 + i}/{1 + i % 12}/2024, Thường trực Huyện ủy {d} tổ chức Hội nghị giao ban. "
+                           f"Đồng chí Lò Văn {chr(65 + i)}, Bí thư Huyện ủy chủ trì hội nghị."]))
+             for i, d in enumerate(districts * 3)]
+    path = write_warc(tmp_path / "c.warc.gz", pages)
+    one, two = build_graph([path], jobs=1), build_graph([path], jobs=2)
+    assert len(one.read) == len(two.read) == 21
+    assert serialise(one.dataset, "nquads") == serialise(two.dataset, "nquads")
