@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..reading.article import Article, parse_article, read_article
+from ..reading.article import Article, parse_article
 from ..errors import VnkgError
 from .meetings import find_meetings
 from .mentions import find_mentions
@@ -68,10 +68,12 @@ def extract_text(article_id: str, text: str) -> Article:
 
 
 def extract_file(path: str | Path) -> Article:
-    """Extract the facts of one article file.
+    """Extract the facts of one article file, read as `vnkg build` reads it (an `.html`
+    page through trafilatura, see `reading.sources`).
 
     >>> article = extract_file("seeds/003_3efc173e9c33baf7.txt")
     >>> [(m.type, m.date) for m in article.meetings]
     [('BriefingConference', '2023-12-29')]
     """
-    return run_stages(read_article(path))
+    from ..reading.sources import Entry, read_entry
+    return run_stages(read_entry(Entry(str(path), Path(path).stem)))

@@ -78,8 +78,9 @@ HTML_SUFFIXES = (".html", ".htm")
 
 
 def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
-    """Read and parse one article file (text, or an HTML page saved from a browser). The
-    identifier is the file name without extension. A file that cannot be an article is an
+    """Read and parse one article file (text, or an HTML page saved from a browser, read
+    by the built-in reader `html.py`; `vnkg build` reads pages through trafilatura, see
+    `reading.sources`). The identifier is the file name without extension. A file that cannot be an article is an
     InputError naming it; something worth knowing about one that can (a guessed encoding)
     goes in `article.warnings`.
 

@@ -92,7 +92,8 @@ class Duplicates:
         """(the kept article's id, `same text` or `near`) when `outcome` repeats a page
         seen before; else None, and the page is remembered."""
         if outcome.unchanged:
-            self.by_hash.setdefault(outcome.content_hash, outcome.article_id)
+            if outcome.url:
+                self.by_hash.setdefault(outcome.content_hash, outcome.article_id)
             return None
         if not outcome.url or outcome.content_hash is None:
             return None

@@ -105,7 +105,7 @@ def _extract_one(entry: Entry, known_hash: str | None, as_nquads: bool) -> Outco
         article = read_entry(entry)
         digest = article.content_hash
         if known_hash is not None and digest == known_hash:
-            return Outcome(path, article.id, digest, unchanged=True)
+            return Outcome(path, article.id, digest, unchanged=True, url=article.url)
         run_stages(article)
         triples = article_triples(article)
     except VnkgError as exc:
