@@ -11,7 +11,7 @@ import sys
 from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
                build_site, build_store, default_jobs, describe_query, evaluate, export_ftm, export_network,
                export_store, export_tables, format_result, load_graph, load_store, named_queries, parse_params,
-               parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
+               parse_shard, push, run_endpoint_query, run_query, run_store_query, SparqlText, start_server, validate_graph,
                visualise, write_graph, write_page)
 
 EXAMPLES = {
@@ -52,8 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or skipped file")
     p.set_defaults(run=_build)
 
-    p = command("query", "Run a named query (or a .rq file) over a graph.")
-    p.add_argument("name", metavar="NAME|FILE.rq", nargs="?")
+    p = command("query", "Run a named query (or a .rq file, or SPARQL text) over a graph.")
+    p.add_argument("name", metavar="NAME|FILE.rq|-", nargs="?", help="a named query, a .rq file, or - to read "
+                   "the query from standard input")
+    p.add_argument("--sparql", metavar="TEXT", help="the query itself, e.g. 'SELECT ?name WHERE { ?p vnkg:name "
+                   "?name }' (the graph's prefixes vnkg:, prov:, org: … need no PREFIX line)")
     p.add_argument("--graph", required=False, help="graph file built by `vnkg build`")
     p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store`")
     p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint, e.g. http://127.0.0.1:7878/query")
@@ -244,8 +247,15 @@ def _query(args) -> int:
         for name, text in sorted(named_queries().items()):
             print(f"{name}\n  " + describe_query(text).replace("\n", "\n  "))
         return 0
+    if args.sparql is not None and args.name:
+        raise UsageError("give a query name or --sparql, not both")
+    if args.sparql is not None:
+        args.name = SparqlText(args.sparql)
+    elif args.name == "-":
+        args.name = SparqlText(sys.stdin.read(), "standard input")
     if not args.name:
-        raise UsageError("name a query (or a .rq file)", hint="`vnkg query --list` shows the named queries")
+        raise UsageError("name a query (or a .rq file, --sparql TEXT, or - for standard input)",
+                         hint="`vnkg query --list` shows the named queries")
     if sum(x is not None for x in (args.graph, args.store, args.endpoint)) != 1:
         raise UsageError("give one of --graph FILE, --store DIR or --endpoint URL",
                          hint="build one with `vnkg build seeds --out seeds.ttl`")
