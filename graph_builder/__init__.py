@@ -10,7 +10,7 @@ data and never print. In the order data flows:
 - storage:      `build_graph`, `build_store` (one build path, a graph file or a store),
                 `write_graph`, `load_graph`, `load_store`, `export_store`,
                 `start_server`, `push`, `parse_shard`, `default_jobs`
-- querying:     `named_queries`, `describe_query`, `parse_params`, `run_query`,
+- querying:     `named_queries`, `SparqlText`, `describe_query`, `parse_params`, `run_query`,
                 `run_store_query`, `run_endpoint_query`, `format_result`
 - presentation: `visualise`, `render_html`, `write_page`, `export_network`, `build_site`,
                 `export_ftm` (FollowTheMoney entities), `export_tables` (analysis tables)
@@ -37,7 +37,7 @@ from .storage.parallel import default_jobs, parse_shard
 from .storage.store import export_store, load_store
 from .storage.remote import PushReport, push
 from .storage.server import Server, start_server
-from .querying.queries import (QueryResult, describe_query, format_result, named_queries, parse_params,
+from .querying.queries import (QueryResult, SparqlText, describe_query, format_result, named_queries, parse_params,
                                run_query)
 from .querying.engines import run_endpoint_query, run_store_query
 from .presentation.gephi import export_network
@@ -62,7 +62,7 @@ __all__ = [
     "BuildReport", "StoreReport", "build_graph", "build_store", "write_graph", "load_graph", "load_store",
     "export_store", "default_jobs", "parse_shard", "PushReport", "push", "Server", "start_server",
     # querying
-    "QueryResult", "named_queries", "describe_query", "parse_params", "run_query", "run_store_query",
+    "QueryResult", "SparqlText", "named_queries", "describe_query", "parse_params", "run_query", "run_store_query",
     "run_endpoint_query", "format_result",
     # presentation
     "visualise", "render_html", "write_page", "export_network", "SiteReport", "build_site",

@@ -11,7 +11,7 @@ import sys
 from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
                build_site, build_store, default_jobs, describe_query, evaluate, export_ftm, export_network,
                export_store, export_tables, fetch, format_result, load_graph, load_store, named_queries, parse_params,
-               parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
+               parse_shard, push, run_endpoint_query, run_query, run_store_query, SparqlText, start_server, validate_graph,
                visualise, write_graph, write_page)
 
 EXAMPLES = {
@@ -63,8 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or skipped file")
     p.set_defaults(run=_build)
 
-    p = command("query", "Run a named query (or a .rq file) over a graph.")
-    p.add_argument("name", metavar="NAME|FILE.rq", nargs="?")
+    p = command("query", "Run a named query (or a .rq file, or SPARQL text) over a graph.")
+    p.add_argument("name", metavar="NAME|FILE.rq|-", nargs="?", help="a named query, a .rq file, or - to read "
+                   "the query from standard input")
+    p.add_argument("--sparql", metavar="TEXT", help="the query itself, e.g. 'SELECT ?name WHERE { ?p vnkg:name "
+                   "?name }' (the graph's prefixes vnkg:, prov:, org: … need no PREFIX line)")
     p.add_argument("--graph", required=False, help="graph file built by `vnkg build`")
     p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store`")
     p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint, e.g. http://127.0.0.1:7878/query")
@@ -156,9 +159,8 @@ def _filters(args) -> dict:
 def _fetch(args) -> int:
     report = fetch(args.out, urls=args.urls, sitemap=args.sitemap, feed=args.feed, delay=args.delay,
                    since=args.since, progress=_progress("URLs"))
-    for url, reason in report.problems:
-        print(f"vnkg: {url}: {reason}", file=sys.stderr)
-    print(f"vnkg: {report.summary()}", file=sys.stderr)
+    print(*(f"vnkg: {url}: {reason}" for url, reason in report.problems), f"vnkg: {report.summary()}",
+          sep="\n", file=sys.stderr)
     return 0
 
 
@@ -171,10 +173,8 @@ def _build(args) -> int:
     if args.store:
         return _build_store(args, options)
     report = build_graph(args.inputs, **options)
-    for path, reason in report.skipped:
-        print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"vnkg: warning: {warning}", file=sys.stderr)
+    for line in [f"skipped {p}: {r}" for p, r in report.skipped] + [f"warning: {w}" for w in report.warnings]:
+        print(f"vnkg: {line}", file=sys.stderr)
     if report.skipped and not report.read:
         # every file was bad: replacing a previous output with an empty graph helps no one
         raise InputError(f"no article could be read ({len(report.skipped)} skipped); {args.out} not written")
@@ -194,10 +194,8 @@ def _build(args) -> int:
 
 def _build_store(args, options: dict) -> int:
     report = build_store(args.inputs, args.store, **options)
-    for path, reason in report.skipped:
-        print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"vnkg: warning: {warning}", file=sys.stderr)
+    for line in [f"skipped {p}: {r}" for p, r in report.skipped] + [f"warning: {w}" for w in report.warnings]:
+        print(f"vnkg: {line}", file=sys.stderr)
     print(f"vnkg: {report.summary()} -> {args.store}", file=sys.stderr)
     if args.strict and (report.skipped or report.warnings):
         count = len(report.warnings)
@@ -223,9 +221,8 @@ def _progress(unit: str):
         if done < total and now - last[0] < 0.2:
             return
         last[0] = now
-        rate = done / max(now - start, 1e-9)
-        end = "\n" if done == total else ""
-        print(f"\rvnkg: {done}/{total} {unit} ({rate:.0f}/s)\x1b[K", end=end, file=sys.stderr, flush=True)
+        print(f"\rvnkg: {done}/{total} {unit} ({done / max(now - start, 1e-9):.0f}/s)\x1b[K",
+              end="\n" if done == total else "", file=sys.stderr, flush=True)
     return show
 
 
@@ -264,8 +261,15 @@ def _query(args) -> int:
         for name, text in sorted(named_queries().items()):
             print(f"{name}\n  " + describe_query(text).replace("\n", "\n  "))
         return 0
+    if args.sparql is not None and args.name:
+        raise UsageError("give a query name or --sparql, not both")
+    if args.sparql is not None:
+        args.name = SparqlText(args.sparql)
+    elif args.name == "-":
+        args.name = SparqlText(sys.stdin.read(), "standard input")
     if not args.name:
-        raise UsageError("name a query (or a .rq file)", hint="`vnkg query --list` shows the named queries")
+        raise UsageError("name a query (or a .rq file, --sparql TEXT, or - for standard input)",
+                         hint="`vnkg query --list` shows the named queries")
     if sum(x is not None for x in (args.graph, args.store, args.endpoint)) != 1:
         raise UsageError("give one of --graph FILE, --store DIR or --endpoint URL",
                          hint="build one with `vnkg build seeds --out seeds.ttl`")
@@ -319,10 +323,7 @@ def _export_entities(args, filters: dict) -> int:
 def _viz(args) -> int:
     if (args.graph is None) == (args.store is None):
         raise UsageError("give --graph FILE or --store DIR")
-    if args.store:
-        page = visualise(load_store(args.store), **_filters(args))
-    else:
-        page = visualise(load_graph(args.graph), **_filters(args))
+    page = visualise(load_store(args.store) if args.store else load_graph(args.graph), **_filters(args))
     size = write_page(page, args.out)
     stats = page.vnkg_stats
     shown = f" (of {stats['total_nodes']})" if stats["nodes"] < stats["total_nodes"] else ""
@@ -366,9 +367,8 @@ def _evaluate(args) -> int:
         for name, (right, total) in result.fields.items():
             label = name if name == "author" else f"meeting.{name}"
             print(f"{label:16} accuracy {result.accuracy(name):.3f}  ({right}/{total})")
-    if args.errors:
-        for line in result.errors:
-            print(line)
+    if args.errors and result.errors:
+        print("\n".join(result.errors))
     return 0
 
 

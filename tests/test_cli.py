@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from .support import CONTRACT, SEEDS, SEEDS_GOLD
+from .support import CONTRACT, SEEDS, SEEDS_GOLD, write_corpus
 
 VNKG_NS = "https://w3id.org/vnkg/ontology#"
 
@@ -183,6 +183,73 @@ def test_cli_query_user_errors(vnkg, seeds_ttl, tmp_path, args, code, message):
     assert result.code == code, result
     assert message in result.err
     assert no_traceback(result)
+
+
+AD_HOC = "SELECT ?name WHERE { ?p a vnkg:Person ; vnkg:name ?name } ORDER BY ?name LIMIT 2"
+
+
+@pytest.fixture(params=["graph", "store"])
+def source(request, vnkg, seeds_ttl, tmp_path) -> list[str]:
+    """The seeds as a graph file, then as a store: the options that name them."""
+    if request.param == "graph":
+        return ["--graph", str(seeds_ttl)]
+    assert vnkg("build", str(SEEDS), "--store", str(tmp_path / "s.db")).code == 0
+    return ["--store", str(tmp_path / "s.db")]
+
+
+def test_cli_query_sparql_text_on_the_command_line_and_standard_input(vnkg, source, monkeypatch):
+    given = vnkg("query", "--sparql", AD_HOC, *source, "--format", "csv")
+    assert (given.code, given.out) == (0, "name\r\nLê Mạnh Cường\r\nLê Văn Thuận\r\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(AD_HOC))
+    assert vnkg("query", "-", *source, "--format", "csv").out == given.out
+    # parameters are bound as for a named query
+    bound = vnkg("query", "--sparql", AD_HOC, *source, "--param", "name=Mùa A Sơn", "--format", "json")
+    assert json.loads(bound.out) == [{"name": "Mùa A Sơn"}]
+
+
+def test_cli_query_sparql_text_errors_give_line_and_column(vnkg, source, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("SELECT ?n WHERE {\n  ?p vnkg:name ?n .\n  FILTER(?n = }\n"))
+    result = vnkg("query", "-", *source)
+    assert result.code == 4 and no_traceback(result)
+    line = one_error_line(result)
+    assert line.startswith("vnkg: error: standard input: syntax error: line 3, column "), line
+    for args, message in [(["persons", "--sparql", AD_HOC], "not both"), (["--sparql", " "], "query text is empty")]:
+        result = vnkg("query", *args, *source)
+        assert result.code == 2 and message in result.err, result
+
+
+INJECTION = ("Hội nghị tổng kết công tác năm 2023\n"
+             '=HYPERLINK("http://example.test/x","Xem") Sáng 12/12/2023, đồng chí Trần Văn Tâm, Chủ tịch UBND '
+             "huyện Hàm Yên chủ trì hội nghị tổng kết công tác năm 2023.\n"
+             "+cmd|' /C calc'!A0 Đồng chí Hà Thị Mai, Phó Chủ tịch UBND huyện Hàm Yên báo cáo kết quả.\n")
+
+
+def _cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_cli_csv_cells_a_spreadsheet_would_run_are_quoted_and_nothing_else_changes(vnkg, tmp_path):
+    from graph_builder.spreadsheet import TRIGGERS
+    write_corpus(tmp_path, {"inj": INJECTION})
+    assert vnkg("build", str(tmp_path / "inj.txt"), "--out", str(tmp_path / "inj.ttl")).code == 0
+    query = vnkg("query", "--sparql", "SELECT ?quote WHERE { ?e oa:hasSelector/oa:exact ?quote }",
+                 "--graph", str(tmp_path / "inj.ttl"), "--format", "csv")
+    exported = vnkg("export", str(tmp_path / "inj.ttl"), "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert query.code == 0 and exported.code == 0, (query, exported)
+    tables = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "csv").glob("*.csv"))]
+    for text in [query.out, "\n".join(tables)]:
+        cells = _cells(text)
+        assert not [c for c in cells if c.startswith(TRIGGERS) and not c.lstrip("+-").isdigit()], text
+        assert any(c.startswith("'=HYPERLINK(") for c in cells) and any(c.startswith("'+cmd|") for c in cells)
+    # JSON and Parquet keep the article's text exactly
+    raw = vnkg("query", "--sparql", "SELECT ?quote WHERE { ?e oa:hasSelector/oa:exact ?quote }",
+               "--graph", str(tmp_path / "inj.ttl"), "--format", "json")
+    assert any(row["quote"].startswith("=HYPERLINK(") for row in json.loads(raw.out))
+    assert vnkg("export", str(tmp_path / "inj.ttl"), "--format", "parquet", "--out", str(tmp_path / "pq")).code == 0
+    import duckdb
+    quotes = [q for (q,) in duckdb.connect().execute(
+        f"SELECT quote FROM '{tmp_path / 'pq' / 'holdings.parquet'}'").fetchall()]
+    assert sorted(q[:6] for q in quotes) == ["+cmd|'", "=HYPER"]
 
 
 def test_cli_query_list_alone(vnkg):

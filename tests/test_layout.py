@@ -79,12 +79,19 @@ def test_layout_every_subpackage_is_installed():
     assert subpackages <= declared
 
 
+# public functions whose example needs an optional extra: name -> (module, extra)
+EXTRAS = {"export_ftm": ("followthemoney", "ftm")}
+
+
 @pytest.mark.parametrize("name", sorted(n for n in graph_builder.__all__
                                         if inspect.isfunction(getattr(graph_builder, n))))
 def test_layout_public_examples_run(name, monkeypatch):
     # The examples name the repository's own files (seeds/, tests/data/), as a user in a
     # checkout would; those that need a server or files of the user's are marked +SKIP.
     import doctest
+    import importlib.util
+    if name in EXTRAS and importlib.util.find_spec(EXTRAS[name][0]) is None:
+        pytest.skip(f"{name} needs the {EXTRAS[name][1]!r} extra (pip install '.[{EXTRAS[name][1]}]')")
     monkeypatch.chdir(ROOT)
     finder = doctest.DocTestFinder(recurse=False)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

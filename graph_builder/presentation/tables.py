@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError, VnkgError
+from ..spreadsheet import neutralised_sql
 
 FORMATS = ("parquet", "csv")
 # DuckDB's share of memory: past it, it spills to the export's temporary folder (a
@@ -224,7 +225,8 @@ def export_tables(source, out_dir: str | Path, fmt: str = "parquet") -> TablesRe
         for name in TABLES:
             parts[name] = temp / f"{name}.{fmt}"
             try:
-                con.execute(f"COPY {name} TO '{_quoted(parts[name])}' ({options})")
+                con.execute(f"COPY {_csv_safe(con, name) if fmt == 'csv' else name} "
+                            f"TO '{_quoted(parts[name])}' ({options})")
             except duckdb.Error as exc:
                 raise VnkgError(f"cannot write the table {name} ({exc})", where=str(folder),
                                 hint="check that the disk is not full") from None
@@ -234,6 +236,14 @@ def export_tables(source, out_dir: str | Path, fmt: str = "parquet") -> TablesRe
             report.files[name] = folder / part.name
             os.replace(part, report.files[name])
     return report
+
+
+def _csv_safe(con, name: str) -> str:
+    """The table as a query whose text cells no spreadsheet runs as a formula (see
+    `spreadsheet`); other columns, and every Parquet value, are left as they are."""
+    columns = [neutralised_sql(column) if kind == "VARCHAR" else f'"{column}"'
+               for column, kind, *_ in con.execute(f"DESCRIBE {name}").fetchall()]
+    return f"(SELECT {', '.join(columns)} FROM {name})"
 
 
 def _quoted(path: Path) -> str:

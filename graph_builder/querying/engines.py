@@ -15,14 +15,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryError, UsageError
-from .queries import QueryResult, bind_params, evaluate_within, prepare
+from .queries import (QueryResult, SparqlText, bind_params, check_syntax, evaluate_within, prepare, syntax_message_of,
+                      with_prefixes)
 
 
 def _value(term) -> str | None:
     return None if term is None else term.value
 
 
-def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str, str] | None = None,
+def run_store_query(name_or_path: str | SparqlText, store_path: str | Path, params: dict[str, str] | None = None,
                     timeout: float | None = None) -> QueryResult:
     """Run a named query or a `.rq` file over the on-disk store at `store_path`.
     `timeout` (seconds) bounds the evaluation as in `queries.run_query`: Oxigraph checks
@@ -39,7 +40,8 @@ def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str,
         try:
             solutions = store.query(bind_params(text, params, label), prefixes=prefixes())
         except SyntaxError as exc:
-            raise QueryError(f"syntax error: {exc}", where=label) from None
+            check_syntax(text, label)     # rdflib points at where the construct that fails starts
+            raise QueryError(f"syntax error: {syntax_message_of(str(exc))}", where=label) from None
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("only SELECT queries give rows", where=label)
         columns = [v.value for v in solutions.variables]
@@ -48,7 +50,7 @@ def run_store_query(name_or_path: str, store_path: str | Path, params: dict[str,
     return evaluate_within(evaluate, timeout, label)
 
 
-def run_endpoint_query(name_or_path: str, endpoint: str, params: dict[str, str] | None = None,
+def run_endpoint_query(name_or_path: str | SparqlText, endpoint: str, params: dict[str, str] | None = None,
                        timeout: float = 60.0) -> QueryResult:
     """Run a named query or a `.rq` file against a SPARQL 1.1 endpoint (the Protocol's
     POST form, results as SPARQL JSON). The endpoint's default graph must be the union of
@@ -58,7 +60,8 @@ def run_endpoint_query(name_or_path: str, endpoint: str, params: dict[str, str] 
     ['person', 'title', 'type', 'date', 'locality', 'article', 'province']
     """
     label, text, params = prepare(name_or_path, params)
-    body = urllib.parse.urlencode({"query": bind_params(text, params, label)}).encode("utf-8")
+    check_syntax(text, label)         # where the query is wrong, said before anything is sent
+    body = urllib.parse.urlencode({"query": with_prefixes(bind_params(text, params, label))}).encode("utf-8")
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": "application/sparql-results+json"})

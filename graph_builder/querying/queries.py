@@ -29,6 +29,7 @@ from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
 
 from ..errors import QueryError, UsageError, VnkgError
+from ..spreadsheet import neutralise
 
 _PARAMS = re.compile(r"^#\s*Parameters:\s*(.*)$", re.M)
 
@@ -37,6 +38,21 @@ _PARAMS = re.compile(r"^#\s*Parameters:\s*(.*)$", re.M)
 class QueryResult:
     columns: list[str]
     rows: list[tuple[str | None, ...]]
+
+
+@dataclass(frozen=True)
+class SparqlText:
+    """A query given as its text (`vnkg query --sparql '…'`, or `-` for standard input),
+    not by name or file; every engine takes it where it takes a name. `label` names it
+    in messages.
+
+    >>> result = run_query(SparqlText("SELECT (COUNT(*) AS ?n) WHERE { ?s a vnkg:Person }"),
+    ...                    build_graph(["seeds"]).dataset)
+    >>> int(result.rows[0][0]) > 0
+    True
+    """
+    text: str
+    label: str = "--sparql"
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +114,15 @@ def declared_params(text: str) -> list[str]:
     return [part.split()[0] for part in names.split(",") if part.strip()]
 
 
-def load_query(name_or_path: str, params: dict[str, str] | None = None) -> tuple[str, str]:
+def load_query(name_or_path: str | SparqlText, params: dict[str, str] | None = None) -> tuple[str, str]:
     """(label, text) of a named query or of a `.rq` file; for a named query with a form
     narrowed by one of the bound `params`, that form (the first such parameter in the
     order the query declares them)."""
+    if isinstance(name_or_path, SparqlText):
+        if not name_or_path.text.strip():
+            raise UsageError("the query text is empty", where=name_or_path.label,
+                             hint="give a SELECT query, e.g. --sparql 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'")
+        return name_or_path.label, name_or_path.text
     queries = named_queries()
     if name_or_path in queries:
         text = queries[name_or_path]
@@ -176,7 +197,7 @@ def bind_params(text: str, params: dict[str, str], label: str = "query") -> str:
     return f"{text[:at]} VALUES ({names}) {{ ({values}) }}{text[at:]}"
 
 
-def prepare(name_or_path: str, params: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
+def prepare(name_or_path: str | SparqlText, params: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
     """(label, text, params) of a query, with the parameters checked against the ones its
     header declares (every engine runs this first). The text is unbound: check its syntax,
     then bind the parameters with `bind_params`."""
@@ -191,7 +212,7 @@ def prepare(name_or_path: str, params: dict[str, str] | None) -> tuple[str, str,
     return label, text, params
 
 
-def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None = None,
+def run_query(name_or_path: str | SparqlText, dataset: Dataset, params: dict[str, str] | None = None,
               timeout: float | None = None) -> QueryResult:
     """Run a named query or a `.rq` file over `dataset`; `params` bind query variables.
     `timeout` (seconds) bounds the evaluation: past it the query is stopped and a
@@ -203,14 +224,11 @@ def run_query(name_or_path: str, dataset: Dataset, params: dict[str, str] | None
     """
     label, text, params = prepare(name_or_path, params)
     try:
-        prepared = prepareQuery(bind_params(text, params, label))
+        prepared = prepareQuery(bind_params(text, params, label), initNs=_namespaces())
     except UsageError:
         raise
-    except Exception:
-        try:                      # report the error where it is in the query as written
-            prepareQuery(text)
-        except Exception as original:
-            exc = original
+    except Exception as exc:
+        check_syntax(text, label)      # report the error where it is in the query as written
         raise QueryError(f"syntax error: {_syntax_message(exc, text)}", where=label) from None
     dataset.default_union = True
 
@@ -270,6 +288,42 @@ def _within(work, seconds: float):
     return box["value"]
 
 
+@lru_cache(maxsize=1)
+def _namespaces() -> dict[str, str]:
+    """The graph's prefixes (`vnkg:`, `prov:`, `org:` …), known to a query that does not
+    declare them, as the store knows them."""
+    from ..model.rdf import PREFIXES
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def check_syntax(text: str, label: str) -> None:
+    """A QueryError saying where (line and column) `text` is not SPARQL, if it is not."""
+    try:
+        prepareQuery(text, initNs=_namespaces())
+    except Exception as exc:
+        raise QueryError(f"syntax error: {_syntax_message(exc, text)}", where=label) from None
+
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.I | re.M)
+
+
+def with_prefixes(text: str) -> str:
+    """`text` with PREFIX lines for the graph's prefixes it uses without declaring (an
+    endpoint knows none of them)."""
+    declared = set(_DECLARED.findall(text))
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in _namespaces().items()
+             if p not in declared and re.search(rf"(?<![\w<#/.-]){re.escape(p)}:", text)]
+    return "\n".join([*lines, text])
+
+
+_OXIGRAPH_AT = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+def syntax_message_of(message: str) -> str:
+    """Oxigraph's `error at 3:2: expected …` as `line 3, column 2: expected …`."""
+    return _OXIGRAPH_AT.sub(lambda m: f"line {m.group(1)}, column {m.group(2)}: ", message)
+
+
 def _syntax_message(exc: Exception, text: str) -> str:
     loc = getattr(exc, "loc", None)
     if isinstance(loc, int):
@@ -284,12 +338,13 @@ def _syntax_message(exc: Exception, text: str) -> str:
 # ---- formats -------------------------------------------------------------------------
 
 def to_csv(result: QueryResult) -> str:
-    """W3C SPARQL 1.1 Query Results CSV: a header row, CRLF line ends, empty for unbound."""
+    """W3C SPARQL 1.1 Query Results CSV: a header row, CRLF line ends, empty for unbound;
+    a cell a spreadsheet would run as a formula starts with a quote (`spreadsheet`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(result.columns)
     for row in result.rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(["" if v is None else neutralise(v) for v in row])
     return out.getvalue()
 
 

@@ -148,12 +148,15 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
                 break
     if not content:
         return layout
+    whole = content
     content = _take_headline(norm, text, content, layout)
     if not content:
         return layout
-    for span in content[:3]:
+    # a dateline on a line of its own above the story is in the page's head
+    head = [span for span in whole if span[1] <= content[0][0] and span != layout.title]
+    for span in head[-2:] + content[:3]:
         line = norm[span[0]:span[1]]
-        match = _DATELINE.match(line)
+        match = _DATELINE.match(line + " ")       # `ĐBP -` may stand alone on its line
         if match and match.group("code") in dateline_codes():
             layout.dateline = match.group("code")
             break
@@ -264,7 +267,7 @@ def _take_headline(norm: str, text: str, content: list[Span], layout: Layout) ->
     dropped. A page with no paragraph-like line keeps its first line as the headline."""
     first = next((k for k, span in enumerate(content) if _is_paragraph(norm[span[0]:span[1]])), None)
     if first is None:
-        if len(content) > 1 and not _DATELINE.match(norm[content[0][0]:content[0][1]]):
+        if len(content) > 1 and not _masthead_only(norm[content[0][0]:content[0][1]]):
             layout.title = content[0]
             return content[1:]
         return content
@@ -281,11 +284,27 @@ def _take_headline(norm: str, text: str, content: list[Span], layout: Layout) ->
                 layout.author = author_from(line, text[span[0]:span[1]])
                 head = [h for h in head if h != span]
                 break
-    titles = [span for span in head if not _CAPTION.search(norm, span[0], span[1])]
+    titles = [span for span in head if not _CAPTION.search(norm, span[0], span[1])
+              and not _masthead_only(norm[span[0]:span[1]])]
     if titles:
         layout.title = max(titles, key=lambda span: (len(norm[span[0]:span[1]].split()), -span[0]))
     layout.furniture.extend(span for span in content[:first] if span != layout.title)
     return content[first:]
+
+
+# `(VTC News) -`, `ĐBP -`, `(Cổng TTĐT tỉnh Hà Giang)-`: a dateline standing on its own
+# line, before the story; a headline never ends on the dash that leads into a story.
+_DATELINE_ONLY = re.compile(r"^\(?[^\s()][^()]{0,40}\)?\s*[-–]\s*$|^\([^()]{2,40}\)\s*$")
+
+
+def _masthead_only(line: str) -> bool:
+    """A dateline, an outlet's credit or a date alone on the line: no headline (a page
+    whose text starts with its dateline has none)."""
+    stripped = line.strip()
+    if _DATELINE_ONLY.match(stripped) and len(stripped.split()) <= 6 or outlet_province(stripped):
+        return True
+    found = find_date_line(stripped.lower())
+    return found is not None and is_date_only(stripped.lower(), found)
 
 
 def _names_in_capitals(line: str) -> bool:

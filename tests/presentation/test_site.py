@@ -372,3 +372,19 @@ def test_site_cli_writes_the_site_and_says_what_it_did(vnkg, seeds_ttl, tmp_path
     assert result.code == 2 and "not a site made by `vnkg site`" in result.err
     result = vnkg("site", "--graph", seeds_ttl, "--out", tmp_path / "z" / "thesis.tex" / "site")
     assert result.code == 1 and "cannot write the site" in result.err and "Traceback" not in result.err
+
+
+def test_site_an_article_without_a_headline_is_named_by_its_id_and_date(tmp_path):
+    from ..support import write_corpus
+    (tmp_path / "in").mkdir()
+    write_corpus(tmp_path / "in", {"vtc_0412": (
+        "Thứ Tư, 04/12/2024 09:30\n(VTC News) -\nSáng 4/12, đồng chí Hoàng Văn Lâm, Bí thư Huyện ủy Hàm Yên chủ "
+        "trì hội nghị sơ kết công tác dân vận năm 2024 của huyện, với sự tham dự của lãnh đạo các xã.\n")})
+    dataset = build_graph([tmp_path / "in"]).dataset
+    model = build_site_graph(read_triples(dataset))
+    (article,) = model.articles.values()
+    assert article.title == "vtc_0412 (2024-12-04)"
+    build_site(dataset, tmp_path / "site")
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8") + "".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+    assert "vtc_0412 (2024-12-04)" in index and "(VTC News) -" not in index

@@ -110,3 +110,25 @@ def test_layout_dateline_code_in_parentheses_needs_no_dash():
                                  "Đại hội đại biểu lần thứ XXV, nhiệm kỳ 2020-2025.")
     assert article.dateline == "BBNĐT"
     assert (article.meetings[0].province.name, article.meetings[0].date) == ("Bắc Ninh", "--03-05")
+
+
+@pytest.mark.parametrize("first", ["(VTC News) -", "ĐBP -", "(Cổng TTĐT tỉnh Hà Giang) -", "(GMT +07:00)",
+                                   "Báo Điện Biên Phủ", "Thứ Ba, 12/03/2024 08:15"])
+def test_layout_a_dateline_credit_or_date_alone_is_no_headline(first):
+    text = (f"{first}\nSáng 12/3/2024, đồng chí Vừ A Dính, Chủ tịch UBND huyện Điện Biên Đông chủ trì hội nghị "
+            "sơ kết công tác quý I năm 2024, với sự tham dự của lãnh đạo các xã trong huyện.\n")
+    article = parse_article("t", text)
+    assert article.title is None
+    assert _sentences(article)[0].startswith("Sáng 12/3/2024")
+
+
+def test_layout_a_dateline_on_its_own_line_is_still_the_dateline():
+    article = extract_text("t", "ĐBP -\nSáng 12/3/2024, đồng chí Vừ A Dính, Chủ tịch UBND huyện chủ trì hội nghị "
+                                "sơ kết công tác quý I năm 2024 của huyện, với sự tham dự của lãnh đạo các xã.\n")
+    assert (article.title, article.dateline, article.context.province.name) == (None, "ĐBP", "Điện Biên")
+
+
+def test_layout_a_headline_above_a_dateline_line_stays():
+    article = parse_article("t", "Điện Biên Đông sơ kết quý I\n(VTC News) -\nSáng 12/3/2024, đồng chí Vừ A Dính, "
+                                 "Chủ tịch UBND huyện Điện Biên Đông chủ trì hội nghị sơ kết công tác quý I năm 2024.\n")
+    assert article.title == "Điện Biên Đông sơ kết quý I"

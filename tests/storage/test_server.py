@@ -14,7 +14,7 @@ from graph_builder.querying.engines import run_endpoint_query
 from graph_builder.errors import QueryError, UsageError
 from graph_builder.storage.build import build_store
 from graph_builder.storage.store import export_store
-from graph_builder.querying.queries import named_queries, run_query, to_csv
+from graph_builder.querying.queries import SparqlText, named_queries, run_query, to_csv
 from graph_builder.storage.remote import push
 from graph_builder.storage.server import start_server
 
@@ -84,10 +84,18 @@ def test_server_refuses_updates(served):
 def test_server_query_errors_are_vnkg_errors(served, tmp_path):
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT ?x WHERE { ?x ", encoding="utf-8")
-    with pytest.raises(QueryError, match="refused"):
+    with pytest.raises(QueryError, match="syntax error: line 1, column 19"):   # said before it is sent
         run_endpoint_query(str(bad), served.query_url)
     with pytest.raises(UsageError, match="cannot reach"):
         run_endpoint_query("persons", f"http://127.0.0.1:{free_port()}/query", timeout=2)
+
+
+def test_server_answers_sparql_text_with_the_graph_prefixes_and_bound_params(served, seeds_dataset):
+    text = SparqlText("SELECT ?name WHERE { ?p a vnkg:Person ; vnkg:name ?name } ORDER BY ?name")
+    expected = run_query(text, seeds_dataset)
+    assert run_endpoint_query(text, served.query_url).rows == expected.rows and len(expected.rows) > 3
+    bound = run_endpoint_query(text, served.query_url, {"name": "Mùa A Sơn"})
+    assert bound.rows == [("Mùa A Sơn",)]
 
 
 def test_server_refuses_a_busy_port_and_a_missing_store(served, seeds_store, tmp_path):

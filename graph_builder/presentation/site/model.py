@@ -205,6 +205,14 @@ class _Index:
         return str(s).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def _untitled(x: _Index, s) -> str:
+    """A page without a headline (its text starts with the dateline) is named by its
+    identifier and publication day, never by its first line."""
+    ident = x.text(VNKG.identifier, s) or x.label(s)
+    published = x.text(SCHEMA.datePublished, s)
+    return f"{ident} ({published[:10]})" if published else ident
+
+
 def _concepts(index: _Index) -> tuple[dict[str, str], dict[str, str]]:
     """Vietnamese labels and notations of the concepts; the data carries them (the
     vocabulary graph), the ontology fills in any it lacks."""
@@ -268,7 +276,7 @@ def build_site_graph(triples) -> SiteGraph:
                                                    ROLES.get(x.one(VNKG.role, s), "attendee"),
                                                    x.one(PROV.wasDerivedFrom, s), x.all(VNKG.evidence, s))
     articles = {str(s): Article(str(s), x.text(VNKG.identifier, s) or x.label(s),
-                                x.text(SCHEMA.headline, s) or x.label(s), x.text(SCHEMA.datePublished, s),
+                                x.text(SCHEMA.headline, s) or _untitled(x, s), x.text(SCHEMA.datePublished, s),
                                 x.text(VNKG.byline, s), x.one(VNKG.datelineProvince, s),
                                 x.text(VNKG.contentHash, s),
                                 [u for u in x.all(SCHEMA.url, s) if u.startswith(("https://", "http://"))],
