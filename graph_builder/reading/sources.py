@@ -90,18 +90,35 @@ def _page_article(entry: Entry, data: bytes, url: str | None, retrieved: str | N
     page = read_page(data, entry.where, url)
     article = parse_article(entry.id, page.text)
     article.warnings.extend(page.warnings)
+    printed = None if article.published else _printed_date(data, entry.where)
     return with_provenance(article, url=url or page.url, site_name=page.site_name, author=page.author,
-                           date=page.date, retrieved=retrieved, dated_by_retrieval=retrieved is not None)
+                           date=page.date, printed=printed, retrieved=retrieved,
+                           dated_by_retrieval=retrieved is not None)
+
+
+def _printed_date(data: bytes, where: str) -> str | None:
+    """The date line the page prints, as the built-in reader finds it: trafilatura leaves
+    a page's date line out of the text with the rest of its header."""
+    from .html import html_text
+    from .layout import read_layout
+    from ..text import normalise, read_text
+    text = read_text(html_text(data, where).text)
+    return read_layout(normalise(text), text).published
 
 
 def with_provenance(article: Article, *, url: str | None, site_name: str | None, author: str | None,
-                    date: str | None, retrieved: str | None, dated_by_retrieval: bool = False) -> Article:
+                    date: str | None, retrieved: str | None, printed: str | None = None,
+                    dated_by_retrieval: bool = False) -> Article:
     """Fill in what the page's metadata says where the text says nothing: the byline, the
     date (then `date_source` is `metadata`; the date the page was retrieved only where
-    neither gives one: `warc`), and keep its URL, outlet and retrieval time."""
+    neither gives one: `warc`), and keep its URL, outlet and retrieval time. A date line
+    the page prints outside the text (`printed`) is taken, with its time of day, where
+    the metadata gives none or the same day: a page's header may print today's date."""
     article.url, article.site_name, article.retrieved = url, site_name, retrieved
     if not article.author and author:
         article.author = author
+    if not article.published and printed and (not date or printed[:10] == date):
+        article.published = printed
     if article.published:
         article.date_source = "text"
     elif date:

@@ -18,14 +18,18 @@ GOLD = ROOT / "tests" / "data" / "web" / "gold"
 
 
 @pytest.mark.parametrize("name, title, author, published, source", [
-    # a date line trafilatura leaves out: the page's metadata gives the date
-    ("muong_ang_giao_ban", "Huyện ủy Mường Ảng giao ban công tác tháng 3", "Thu Hà", "2024-03-12", "metadata"),
-    # the byline only in the page's metadata (`<meta name="author">`) and a last line
-    ("bao_lam_tiep_xuc_cu_tri", "Đại biểu HĐND tỉnh tiếp xúc cử tri huyện Bảo Lâm", "Ngọc Lan", "2023-11-28",
-     "metadata"),
+    # a date line trafilatura leaves out with the page's header: printed on the day the
+    # page's metadata gives, so taken with its time of day
+    ("muong_ang_giao_ban", "Huyện ủy Mường Ảng giao ban công tác tháng 3", "Thu Hà", "2024-03-12T15:20:00", "text"),
+    # the byline in the page's metadata (`<meta name="author">`) and a last line
+    ("bao_lam_tiep_xuc_cu_tri", "Đại biểu HĐND tỉnh tiếp xúc cử tri huyện Bảo Lâm", "Ngọc Lan",
+     "2023-11-28T09:05:00", "text"),
     # a byline printed before the date line, the date line kept in the text
     ("luc_yen_dai_hoi", "Đại hội Hội Nông dân huyện Lục Yên lần thứ XII", "Hoàng Dương", "2023-08-18T07:30:00",
      "text"),
+    # the header prints the day the page was saved (2026): the metadata's date wins
+    ("tan_lac_hoi_nghi", "Tân Lạc: Hội nghị sơ kết 6 tháng công tác dân vận", "Đinh Thắng", "2023-07-13",
+     "metadata"),
 ])
 def test_web_page_reads_headline_byline_and_date(name, title, author, published, source):
     article = read_entry(Entry(str(PAGES / f"{name}.html"), name))
