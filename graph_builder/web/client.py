@@ -46,6 +46,7 @@ class Client:
         self.pool = urllib3.PoolManager(retries=False, timeout=urllib3.Timeout(connect=timeout, read=timeout))
         self.last: dict[str, float] = {}          # host -> when its last request ended
         self.robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self.unreachable: dict[str, str] = {}     # host -> why its robots.txt could not be had
         self.requests = 0
 
     # ---- robots.txt ------------------------------------------------------------------
@@ -61,10 +62,15 @@ class Client:
         rules = self.robots[host]
         return rules is not None and rules.can_fetch(ROBOTS_NAME, url)
 
+    def robots_problem(self, url: str) -> str | None:
+        """Why the host's robots.txt could not be had (its pages are then left alone)."""
+        return self.unreachable.get(urlsplit(url).netloc.lower())
+
     def _robots(self, url: str) -> urllib.robotparser.RobotFileParser | None:
         answer = self.get(url)
         rules = urllib.robotparser.RobotFileParser(url)
         if answer.error or answer.status >= 500 or answer.status in (401, 403):
+            self.unreachable[urlsplit(url).netloc.lower()] = answer.error or f"HTTP {answer.status}"
             return None
         if answer.status >= 400 or not 200 <= answer.status < 300:
             rules.allow_all = True
@@ -116,6 +122,9 @@ class Client:
                     return answer
             finally:
                 response.release_conn()
+        except urllib3.exceptions.NewConnectionError:      # refused (a subclass of a timeout)
+            answer.error = "connection failed (refused)"
+            return answer
         except urllib3.exceptions.TimeoutError:
             answer.error = "timeout"
             return answer

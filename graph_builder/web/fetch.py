@@ -118,7 +118,10 @@ def _discover(client: Client, url: str, is_sitemap: bool) -> list[Target]:
 
 def _document(client: Client, url: str, what: str) -> bytes:
     if not client.allowed(url):
-        raise InputError(f"robots.txt does not allow fetching the {what}", where=url)
+        problem = client.robots_problem(url)
+        raise InputError(f"cannot fetch robots.txt ({problem}), so not the {what} either" if problem
+                         else f"robots.txt does not allow fetching the {what}", where=url,
+                         hint="check the URL" if problem else None)
     answer = client.get(url)
     if answer.error or answer.status != 200:
         raise InputError(f"cannot fetch the {what} ({answer.error or f'HTTP {answer.status}'})", where=url,
@@ -151,7 +154,11 @@ def _fetch_one(client: Client, url: str, archived: set[str], handle, out, report
             report.already += 1 if hop == 0 else 0
             return
         if not client.allowed(url):
-            report.robots += 1
+            problem = client.robots_problem(url)
+            if problem:
+                report.count(url, f"robots.txt unreachable ({problem})")
+            else:
+                report.robots += 1
             return
         answer = client.get(url)
         if answer.error is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from graph_builder import UsageError, build_graph, fetch, validate_graph
+from graph_builder import InputError, UsageError, build_graph, fetch, validate_graph
 from graph_builder.model.rdf import SCHEMA, PROV, VNKG
 
 from .portal import Portal, merged, portal_site
@@ -136,3 +136,17 @@ def test_fetch_command_reports_and_builds_a_graph_with_urls_and_outlets(tmp_path
     assert len(set(graph.subjects(PROV.generatedAtTime, None))) == 5
     assert {str(o) for o in graph.objects(None, VNKG.dateSource)} <= {"text", "metadata"}
     assert validate_graph(graph).conforms
+
+
+def test_fetch_leaves_a_host_alone_whose_robots_txt_cannot_be_had(tmp_path, monkeypatch):
+    import socket
+    monkeypatch.setenv("VNKG_FETCH_MIN_DELAY", "0")
+    with socket.socket() as probe:          # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (tmp_path / "u.txt").write_text(f"http://127.0.0.1:{port}/tin/a.html\n", encoding="utf-8")
+    report = fetch(tmp_path / "c.warc.gz", urls=tmp_path / "u.txt", delay=0, retries=0)
+    assert (report.fetched, report.robots) == (0, 0)
+    assert report.errors == {"robots.txt unreachable (connection failed (refused))": 1}
+    with pytest.raises(InputError, match="cannot fetch robots.txt"):
+        fetch(tmp_path / "c.warc.gz", feed=f"http://127.0.0.1:{port}/rss", delay=0, retries=0)
