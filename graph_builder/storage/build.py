@@ -185,8 +185,9 @@ def _name_problem(path: Path) -> str | None:
 
 
 def admit(report: BuildReport, seen: dict[str, str], outcome: Outcome) -> str | None:
-    """Where the article of an extraction outcome is (its file, or its page in a file), or None (then skipped with its reason:
-    it failed, or another file has the same identifier)."""
+    """Where the article of an extraction outcome is (its file, or its page in a file), or
+    None (then skipped with its reason: it failed, or another article has the same
+    identifier)."""
     path, article_id = outcome.path, outcome.article_id
     if article_id in seen:
         report.skipped.append((str(path), f"duplicate article identifier ({article_id!r}, also {seen[article_id]})"))
