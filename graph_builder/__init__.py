@@ -27,7 +27,8 @@ __version__ = "0.1.0"
 
 from .errors import (EndpointError, InputError, LexiconError, QueryError, StrictWarnings, UsageError,
                      ValidationFailed, VnkgError)
-from .reading.article import Article, parse_article, read_article
+from .reading.article import Article, parse_article
+from .reading.sources import read_article
 from .web.fetch import FetchReport, fetch
 from .extraction.pipeline import STAGES, extract_file, extract_text, run_stages
 from .model.rdf import article_triples

@@ -75,5 +75,5 @@ def extract_file(path: str | Path) -> Article:
     >>> [(m.type, m.date) for m in article.meetings]
     [('BriefingConference', '2023-12-29')]
     """
-    from ..reading.sources import Entry, read_entry
-    return run_stages(read_entry(Entry(str(path), Path(path).stem)))
+    from ..reading.sources import read_article
+    return run_stages(read_article(path))

@@ -38,7 +38,7 @@ class Article:
     # where a web page came from (None for a file of text)
     url: str | None = None
     site_name: str | None = None        # the outlet's name as the page gives it
-    date_source: str | None = None      # where `published` came from: text, metadata, warc
+    date_source: str | None = None      # where `published` came from: text or metadata
     retrieved: str | None = None        # when the page was fetched (ISO dateTime, UTC)
     # filled by the stages
     mentions: list = field(default_factory=list)
@@ -77,14 +77,14 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+def read_file(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
     """Read and parse one article file (text, or an HTML page saved from a browser, read
-    by the built-in reader `html.py`; `vnkg build` reads pages through trafilatura, see
-    `reading.sources`). The identifier is the file name without extension. A file that cannot be an article is an
+    by the built-in reader `html.py`); `sources.read_article`, the public one, reads a
+    page as `vnkg build` does, through trafilatura. The identifier is the file name without extension. A file that cannot be an article is an
     InputError naming it; something worth knowing about one that can (a guessed encoding)
     goes in `article.warnings`.
 
-    >>> read_article("seeds/003_3efc173e9c33baf7.txt").id
+    >>> read_file("seeds/003_3efc173e9c33baf7.txt").id
     '003_3efc173e9c33baf7'
     """
     path = Path(path)

@@ -11,11 +11,11 @@ never the pages: the pages are read where they are extracted, in parallel.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from . import jsonl, warc
-from .article import HTML_SUFFIXES, MAX_ARTICLE_BYTES, Article, _read_bytes, parse_article, read_article
+from .article import HTML_SUFFIXES, MAX_ARTICLE_BYTES, Article, _read_bytes, parse_article, read_file
 from .urls import url_id
 
 SOURCE_SUFFIXES = warc.WARC_SUFFIXES + jsonl.JSONL_SUFFIXES
@@ -67,13 +67,24 @@ def list_entries(path: str | Path) -> tuple[list[Entry], list[tuple[str, str]]]:
     return [Entry(name, Path(name).stem)], []
 
 
+def read_article(path: str | Path) -> Article:
+    """Read and parse one article file as `vnkg build` reads it (`.txt`, or an `.html`
+    page through trafilatura and the layout rules); the identifier is the file name
+    without extension. A file that cannot be an article is an InputError naming it.
+
+    >>> read_article("seeds/003_3efc173e9c33baf7.txt").id
+    '003_3efc173e9c33baf7'
+    """
+    return read_entry(Entry(str(path), Path(path).stem))
+
+
 def read_entry(entry: Entry) -> Article:
     """The article of an entry (see `list_entries`)."""
     if entry.offset is None:
         if HTML_READER == "trafilatura" and entry.path.lower().endswith(HTML_SUFFIXES):
             data = _read_bytes(Path(entry.path), MAX_ARTICLE_BYTES)
             return _page_article(entry, data, None, None)
-        return read_article(entry.path)
+        return read_file(entry.path)
     if warc.is_warc(entry.path):
         response = warc.read_response(entry.path, entry.offset, MAX_ARTICLE_BYTES)
         return _page_article(entry, response.body, response.url, _utc(response.date))
@@ -92,8 +103,7 @@ def _page_article(entry: Entry, data: bytes, url: str | None, retrieved: str | N
     article.warnings.extend(page.warnings)
     printed = None if article.published else _printed_date(data, entry.where)
     return with_provenance(article, url=url or page.url, site_name=page.site_name, author=page.author,
-                           date=page.date, printed=printed, retrieved=retrieved,
-                           dated_by_retrieval=retrieved is not None)
+                           date=page.date, printed=printed, retrieved=retrieved)
 
 
 def _printed_date(data: bytes, where: str) -> str | None:
@@ -107,11 +117,11 @@ def _printed_date(data: bytes, where: str) -> str | None:
 
 
 def with_provenance(article: Article, *, url: str | None, site_name: str | None, author: str | None,
-                    date: str | None, retrieved: str | None, printed: str | None = None,
-                    dated_by_retrieval: bool = False) -> Article:
+                    date: str | None, retrieved: str | None, printed: str | None = None) -> Article:
     """Fill in what the page's metadata says where the text says nothing: the byline, the
-    date (then `date_source` is `metadata`; the date the page was retrieved only where
-    neither gives one: `warc`), and keep its URL, outlet and retrieval time. A date line
+    date (then `date_source` is `metadata`), and keep its URL, outlet and retrieval time.
+    The retrieval time is never taken for the publication date: an archive's crawl may
+    come years after the page, and a guessed year would date every meeting wrongly. A date line
     the page prints outside the text (`printed`) is taken, with its time of day, where
     the metadata gives none or the same day: a page's header may print today's date."""
     article.url, article.site_name, article.retrieved = url, site_name, retrieved
@@ -123,10 +133,6 @@ def with_provenance(article: Article, *, url: str | None, site_name: str | None,
         article.date_source = "text"
     elif date:
         article.published, article.date_source = date, "metadata"
-    elif retrieved and dated_by_retrieval:
-        # the day in Viet Nam (UTC+7) the page was fetched: a page is never older than that
-        article.published = _local_day(retrieved)
-        article.date_source = "warc" if article.published else None
     return article
 
 
@@ -142,10 +148,3 @@ def _utc(value: str | None) -> str | None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-
-def _local_day(utc: str) -> str | None:
-    try:
-        moment = datetime.fromisoformat(utc.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (moment + timedelta(hours=7)).strftime("%Y-%m-%d")

@@ -4,7 +4,7 @@ dateline, sentences); bylines are the author, never a person."""
 import pytest
 
 from graph_builder import extract_text
-from graph_builder.reading.article import parse_article, read_article
+from graph_builder.reading.article import parse_article, read_file
 from graph_builder.errors import InputError
 
 BODY = "Sáng 27/12, Huyện ủy Hàm Yên tổ chức hội nghị tổng kết công tác năm 2022."
@@ -107,7 +107,7 @@ def test_article_norm_has_the_length_of_text_and_offsets_agree():
 def test_article_read_file_in_utf8_bom_utf16_and_crlf(tmp_path, encoded):
     path = tmp_path / "001_abc.txt"
     path.write_bytes(encoded)
-    article = read_article(path)
+    article = read_file(path)
     assert article.id == "001_abc"
     assert article.title == "Hội nghị"
     assert article.text.startswith("Hội nghị\n\nSáng 27/12")
@@ -117,7 +117,7 @@ def test_article_not_utf8_is_an_input_error_naming_file_and_offset(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes(b"Ho" + b"\xea\xff rest")
     with pytest.raises(InputError) as caught:
-        read_article(path)
+        read_file(path)
     message = str(caught.value)
     assert str(path) in message and "byte offset 2" in message and "UTF-8" in message
     assert caught.value.exit_code == 3

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.reading.article import read_article
+from graph_builder.reading.article import read_file
 from graph_builder.errors import InputError
 from graph_builder.reading.html import html_text, text_of_html
 from graph_builder.extraction.pipeline import extract_file
@@ -21,7 +21,7 @@ LEAD = ("Ngày 6/1, Mặt trận Tổ quốc và các đoàn thể chính trị 
 
 
 def test_html_saved_page_gives_the_article_text():
-    text = read_article(PAGE).text
+    text = read_file(PAGE).text
     paragraphs = text.split("\n\n")
     assert paragraphs[0] == "Hội nghị tổng kết MTTQ và các đoàn thể chính trị xã hội huyện"
     assert paragraphs[1] == "12/01/2022 09:20"
@@ -82,5 +82,5 @@ def test_html_page_of_only_furniture_is_skipped(tmp_path):
     path = tmp_path / "menu.html"
     path.write_text("<html><body><nav>Trang chủ</nav><script>x()</script></body></html>", encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        read_article(path)
+        read_file(path)
     assert caught.value.message == "no text (the file holds only whitespace and markup)"

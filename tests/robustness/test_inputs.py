@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.reading.article import MAX_ARTICLE_BYTES, read_article
+from graph_builder.reading.article import MAX_ARTICLE_BYTES, read_file
 from graph_builder.reading.decoding import decode_bytes
 from graph_builder.errors import InputError
 from graph_builder.storage.build import build_graph
@@ -79,8 +79,8 @@ def test_inputs_doubtful_file_is_read_with_a_warning(corpus, name, data, warning
 def test_inputs_guessed_encoding_is_noted_on_the_article(tmp_path, data, warning):
     path = tmp_path / "x.txt"
     path.write_bytes(data)
-    article = read_article(path)
-    assert article.text == read_article(GOOD).text
+    article = read_file(path)
+    assert article.text == read_file(GOOD).text
     assert article.warnings == [warning]
 
 
@@ -91,8 +91,8 @@ def test_inputs_unicode_with_bom_reads_like_utf8(tmp_path, encoding):
         data = b"\xfe\xff" + data
     path = tmp_path / "x.txt"
     path.write_bytes(data)
-    article = read_article(path)
-    assert article.text == read_article(GOOD).text
+    article = read_file(path)
+    assert article.text == read_file(GOOD).text
     assert article.warnings == []
 
 
@@ -188,7 +188,7 @@ def test_inputs_unreadable_file_error_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.open", lambda *a, **k: (_ for _ in ()).throw(
         PermissionError(errno.EACCES, "Permission denied")))
     with pytest.raises(InputError) as caught:
-        read_article(path)
+        read_file(path)
     assert caught.value.render() == f"{path}: cannot read file (Permission denied) (check its permissions)"
     assert caught.value.exit_code == 3
 
