@@ -346,6 +346,9 @@ def _evaluate(args) -> int:
         for name, (right, total) in result.fields.items():
             label = name if name == "author" else f"meeting.{name}"
             print(f"{label:16} accuracy {result.accuracy(name):.3f}  ({right}/{total})")
+        if "changes" in result.sets:
+            right, total = result.change_dates
+            print(f"{'changes.date':16} accuracy {result.change_date_accuracy:.3f}  ({right}/{total})")
     if args.errors:
         for line in result.errors:
             print(line)

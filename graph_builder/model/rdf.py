@@ -129,6 +129,15 @@ def position_iri(post: Post, article: Article) -> URIRef:
     return ID[f"position/{slug(post.title)}-{_hash(fold(post.title), scope)}"]
 
 
+def holding_iri(article_id: str, person: URIRef, post: Post) -> URIRef:
+    return ID[f"holding/{_hash(article_id, str(person), post.title, post.status)}"]
+
+
+def meeting_iri(article: Article, meeting: Meeting) -> URIRef:
+    part = f"-{meeting.part}" if meeting.part else ""
+    return ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}{part}"]
+
+
 class _Emitter:
     def __init__(self, article: Article):
         self.article = article
@@ -273,7 +282,7 @@ def article_triples(article: Article) -> list[Triple]:
         e.add(node, VNKG.mentionedIn, art)
         for holding in person.holdings:
             post = holding.post
-            fact = ID[f"holding/{_hash(article.id, str(node), post.title, post.status)}"]
+            fact = holding_iri(article.id, node, post)
             e.add(fact, RDF_TYPE, VNKG.PositionHolding)
             e.add(fact, VNKG.holder, node)
             e.add(fact, VNKG.position, e.position(post))
@@ -285,13 +294,15 @@ def article_triples(article: Article) -> list[Triple]:
             e.evidence(fact, holding.mention.sentence)
     for meeting in article.meetings:
         _meeting(e, meeting, people)
+    if article.changes:
+        from .changes import emit_changes
+        emit_changes(e, people)
     return e.triples
 
 
 def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
     article = e.article
-    part = f"-{meeting.part}" if meeting.part else ""
-    node = ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}{part}"]
+    node = meeting_iri(article, meeting)
     e.add(node, RDF_TYPE, VNKG.Meeting)
     e.add(node, VNKG.meetingType, VNKG[meeting.type])
     label = ", ".join(x for x in (meeting.label, meeting.date, meeting.locality and meeting.locality.name) if x)
