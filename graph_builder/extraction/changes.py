@@ -22,23 +22,19 @@ from functools import lru_cache
 
 from ..lexicon import load_table
 from ..reading.article import Article, Span
-from ..text import capitalise_name, fold
+from ..text import fold
+from .appointees import find_persons, names_by_start, person_named, sentence_names
 from .chains import parse_chain
-from .mentions import Mention
-from .names import ANCHORS, NOT_NAME_START, acceptable, anchor_before, name_run
 from .persons import Person
 from .places import Context
 from .positions import Post, render_title
-from .surnames import is_surname
 from .titles import STATUS_WORDS, BodyRef, TitleRef, grammar, parse_body
 from .tokens import Matcher, Token, surface_key, tokenize
 
 KINDS = ("elected", "appointed", "relieved", "disciplined")
-_ANCHOR_WORDS = {"đồng", "chí", "đ/c", "đc", "ông", "bà", "các", ":"}
-# words of another verb between a name and a change's verb: the name is not its subject
-# (`Phó Thủ tướng A vừa ký Quyết định thi hành kỷ luật …`, `ông B trao quyết định bổ nhiệm`)
-_NOT_SUBJECT = re.compile(r"(?<!\w)(?:ký|trao|công bố|đề nghị|yêu cầu|chủ trì|phát biểu|dự|chúc mừng|tặng|"
-                          r"quyết định|thông báo|cho biết|tổ chức)(?!\w)|[;.]")
+# a sentence that spells out the decisions the one before announced
+_ACCORDINGLY = re.compile(r"\W*(?:theo đó|cụ thể)\b", re.IGNORECASE)
+
 
 
 @dataclass
@@ -92,17 +88,35 @@ def find_changes(article: Article) -> list:
     from .tenure import settle
     matcher, screen = _lexicon()
     norm = article.norm
-    starts = [s for s, _ in article.sentences]
-    picked: list[Span] = []
+    sentences = article.sentences
+    starts = [s for s, _ in sentences]
+    captions = set(article.captions)
+    picked: list[int] = []
     for match in screen.finditer(norm, article.body[0]):
         k = bisect_right(starts, match.start()) - 1
-        if k >= 0 and article.sentences[k][1] > match.start() and article.sentences[k] not in picked:
-            if not article.captions or article.sentences[k] not in article.captions:
-                picked.append(article.sentences[k])
+        if k >= 0 and sentences[k][1] > match.start() and k not in picked and sentences[k] not in captions:
+            picked.append(k)
     changes: list[Change] = []
     seen: set[tuple] = set()
-    for span in picked:
-        for change in _sentence_changes(article, span, matcher):
+    implied: dict[int, str] = {}
+    picked.sort()
+    at = 0
+    while at < len(picked):
+        k = picked[at]
+        at += 1
+        found, open_kind = _sentence_changes(article, sentences[k], matcher, implied.get(k))
+        after = k + 1
+        # a photo caption between (`Đại biểu dự họp.`) is short, when the layout has not
+        # already set it apart
+        while after < len(sentences) and after <= k + 2 and (
+                sentences[after] in captions or sentences[after][1] - sentences[after][0] < 60):
+            after += 1
+        if open_kind and after < len(sentences) and _ACCORDINGLY.match(norm, sentences[after][0]):
+            # `… chỉ định Chủ tịch, Phó Chủ tịch UBND xã. Theo đó, đồng chí A giữ chức vụ …`
+            implied[after] = open_kind
+            if after not in picked:
+                picked.insert(at, after)
+        for change in found:
             key = (id(change.person), change.kind, change.post.title)
             if key not in seen:
                 seen.add(key)
@@ -124,7 +138,7 @@ def _marks(tokens: list[Token], matcher: Matcher) -> list[tuple[int, int, dict]]
     return marks
 
 
-def _clauses(tokens: list[Token], marks: list[tuple[int, int, dict]]) -> list[_Clause]:
+def _clauses(tokens: list[Token], marks: list[tuple[int, int, dict]], implied: str | None = None) -> list[_Clause]:
     """Verbs cut the sentence; verbs of one kind with nothing but glue between them are one
     clause (`phân công, điều động, luân chuyển, chỉ định`, `kỷ luật bằng hình thức cảnh cáo`)."""
     clauses: list[_Clause] = []
@@ -133,6 +147,11 @@ def _clauses(tokens: list[Token], marks: list[tuple[int, int, dict]]) -> list[_C
         kind = row["kind"]
         if kind in ("not", "background"):
             negated = True
+            continue
+        if kind == "post" and implied and (not clauses or clauses[-1].post_at is not None):
+            # `Theo đó, đồng chí A giữ chức vụ …; đồng chí B giữ chức vụ …`: the decision
+            # the sentence before announced
+            clauses.append(_Clause(implied, i, i, post_at=j, negated=negated))
             continue
         if kind in ("post", "member"):
             if clauses and clauses[-1].post_at is None and (kind == "post" or clauses[-1].member_at is None):
@@ -170,36 +189,6 @@ def _open(clause: _Clause, row: dict, j: int) -> None:
 _GLUE_WORDS = {"bằng", "hình", "thức", "thi", "hành", "với", "đối", "quyết", "định", "đồng", "thời"}
 
 
-def _names(tokens: list[Token], known: dict[str, Person]) -> list[tuple[int, int]]:
-    """The persons' names of a sentence (token spans): anchored by `ông`/`đồng chí`, listed
-    after one (`các ông A, B`), or known to the article."""
-    names: list[tuple[int, int]] = []
-    i = 0
-    listed = False
-    while i < len(tokens):
-        tok = tokens[i]
-        if not tok.is_word or not tok.is_cap or tok.expanded or tok.fold in NOT_NAME_START \
-                or grammar().roles.match(tokens, i):
-            listed = listed and tok.fold in (",", "và", ";")
-            i += 1
-            continue
-        j = name_run(tokens, i, len(tokens))
-        direct = anchor_before(tokens, i) is not None
-        anchored = direct or listed or anchor_before(tokens, i, ANCHORS) is not None
-        text = " ".join(t.text for t in tokens[i:j])
-        # a name the article knows counts where it starts with a family name (the mention
-        # stage may have taken a body's words for one)
-        anchored = anchored or (fold(text) in known and is_surname(tokens[i].text))
-        if j > i and acceptable(tokens, i, j, anchored, direct):
-            names.append((i, j))
-            listed = anchored
-            i = j
-            continue
-        listed = False
-        i = max(j, i + 1)
-    return names
-
-
 def _chains(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int, int, list[TitleRef]]]:
     starters = grammar().roles.first_words | frozenset(STATUS_WORDS)
     inside = {k for a, b in names for k in range(a, b)}
@@ -215,14 +204,17 @@ def _chains(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int
     return chains
 
 
-def _sentence_changes(article: Article, span: Span, matcher: Matcher) -> list[Change]:
+def _sentence_changes(article: Article, span: Span, matcher: Matcher,
+                      implied: str | None = None) -> tuple[list[Change], str | None]:
+    """The changes of one sentence, and the kind of a decision it tells without naming
+    anyone (which a `Theo đó, …` sentence after it may spell out)."""
     tokens = tokenize(article.norm, span[0], span[1])
     marks = _marks(tokens, matcher)
-    clauses = _clauses(tokens, marks)
+    clauses = _clauses(tokens, marks, implied)
     if not clauses:
-        return []
+        return [], None
     known = {fold(p.name): p for p in article.persons}
-    names = _names(tokens, known)
+    names = sentence_names(tokens, known)
     chains = _chains(tokens, names)
     context: Context = article.context or Context()
     own_chain = {}          # name start -> the chain that follows the name
@@ -235,86 +227,24 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher) -> list[Ch
             own_chain[a] = chain
     changes: list[Change] = []
     previous: list = []
+    open_kind = None
     for clause in clauses:
-        _find_persons(clause, tokens, names, chains, own_chain, previous)
+        find_persons(clause, tokens, names, chains, own_chain, previous)
         if clause.persons and clause.carried:
             previous = clause.persons
+        if not clause.negated and not clause.persons:
+            open_kind = clause.kind
         if clause.negated or not clause.persons:
             continue
         lead = tokens[clauses[0].start].start
         for a in clause.persons:
-            person = _person(article, tokens, names_by_start(names)[a], span, known)
+            person = person_named(article, tokens, names_by_start(names)[a], span, known)
             for post in _posts(clause, tokens, names, chains, own_chain.get(a), context):
                 at = tokens[clause.start].start
                 changes.append(Change(person, clause.kind, post, span, at, clause.measure, clause.moves, lead))
                 if clause.measure == "cách chức":
                     changes.append(Change(person, "relieved", post, span, at, lead=lead))
-    return changes
-
-
-def names_by_start(names: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-    return {a: (a, b) for a, b in names}
-
-
-def _find_persons(clause: _Clause, tokens, names, chains, own_chain, previous) -> None:
-    stop = clause.post_at if clause.post_at is not None else clause.member_at
-    stop = stop if stop is not None else clause.end
-    # named after the verb: `bầu ông A, B giữ chức …`, `bổ nhiệm ông C, Chi cục trưởng …`
-    after = [a for a, b in names if clause.verb_end <= a < stop
-             and _only_list_between(tokens, clause.verb_end, a, names, own_chain)]
-    if after:
-        clause.persons, clause.carried = after, True
-        return
-    # `… đối với ông A`, `đối với các ông B, C`
-    for k in range(clause.verb_end, len(tokens) - 1):
-        if tokens[k].fold == "đối" and tokens[k + 1].fold == "với":
-            listed = [a for a, b in names if a >= k + 2 and _only_list_between(tokens, k + 2, a, names, own_chain)]
-            if listed:
-                clause.persons = listed
-                return
-    # the subject: `Đồng chí A, Trưởng Ban … thôi giữ chức`, `ông B được bầu`
-    before = [(a, b) for a, b in names if b <= clause.start]
-    if before:
-        a, b = before[-1]
-        chain = own_chain.get(a)
-        gap_from = chain[1] if chain is not None else b
-        covered = _body_spans(tokens, gap_from, clause.start)
-        covered.update(k for c in chains for k in range(c[0], c[1]))
-        # what is left between is the subject's own words (an unusual title, `được`), not
-        # another verb whose object the change would be
-        gap = " ".join(tokens[k].fold for k in range(gap_from, clause.start) if k not in covered)
-        if clause.start - gap_from <= 25 and not _NOT_SUBJECT.search(gap):
-            clause.persons, clause.carried = [a], True
-            return
-    if previous:
-        clause.persons = previous
-
-
-def _only_list_between(tokens, start: int, a: int, names, own_chain) -> bool:
-    """Only anchors, list glue and the chains of earlier listed names stand between."""
-    covered = set()
-    for n, b in names:
-        if start <= n < a:
-            covered.update(range(n, b))
-            chain = own_chain.get(n)
-            if chain is not None:
-                covered.update(range(b, chain[1]))
-    return all(k in covered or tokens[k].fold in _ANCHOR_WORDS or tokens[k].fold in (",", "và", ";", "-")
-               for k in range(start, a))
-
-
-def _body_spans(tokens: list[Token], a: int, b: int) -> set[int]:
-    """Token indices of bodies named in tokens[a:b] (`được UBND tỉnh giao …`)."""
-    covered: set[int] = set()
-    k = a
-    while k < b:
-        parsed = parse_body(tokens, k) if grammar().bodies.match(tokens, k) else None
-        if parsed:
-            covered.update(range(k, parsed[1]))
-            k = parsed[1]
-        else:
-            k += 1
-    return covered
+    return changes, open_kind
 
 
 def _posts(clause: _Clause, tokens, names, chains, own, context: Context) -> list[Post]:
@@ -399,27 +329,3 @@ def _memberships(tokens: list[Token], at: int, stop: int, chains) -> list[TitleR
             needs = committee is None
         titles.append(TitleRef("Ủy viên", body, "current", ref.start, ref.end, needs_committee=needs))
     return titles
-
-
-def _person(article: Article, tokens: list[Token], name: tuple[int, int], span: Span,
-            known: dict[str, Person]) -> Person:
-    """The article's person of a name, made one where the mention stage missed it."""
-    a, b = name
-    text = capitalise_name(" ".join(t.text for t in tokens[a:b]))
-    key = fold(text)
-    if key in known:
-        return known[key]
-    if " " not in text:
-        same = [p for k, p in known.items() if k.split()[-1] == key]
-        if len(same) == 1:
-            return same[0]
-    longer = [p for k, p in known.items() if k.startswith(key + " ")]
-    if len(longer) == 1:
-        return longer[0]
-    mention = Mention(text, [], tokens[a].start, tokens[b - 1].end, span, True)
-    person = Person(text, [mention])
-    mention.person = person
-    known[key] = person
-    article.persons.append(person)
-    article.persons.sort(key=lambda p: p.first)
-    return person
