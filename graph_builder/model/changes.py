@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from .rdf import _BOOLEAN, ID, PROV, RDF_TYPE, RDFS_LABEL, VNKG, _date_literal, _Emitter, _hash, _text, \
-    holding_iri, meeting_iri
+from .terms import _BOOLEAN, ID, PROV, RDF_TYPE, RDFS_LABEL, VNKG, _date_literal, _hash, _text, holding_iri, \
+    meeting_iri
 
 KIND = {"elected": VNKG.Elected, "appointed": VNKG.Appointed, "relieved": VNKG.Relieved,
         "disciplined": VNKG.Disciplined}
@@ -24,8 +24,8 @@ def change_iri(article_id: str, person: URIRef, kind: str, title: str) -> URIRef
     return ID[f"change/{_hash(article_id, str(person), kind, title)}"]
 
 
-def emit_changes(e: _Emitter, people: dict[int, URIRef]) -> None:
-    """The triples of the article's changes, added to `e`."""
+def emit_changes(e, people: dict[int, URIRef]) -> None:
+    """The triples of the article's changes, added to `e` (an `rdf` emitter)."""
     article = e.article
     dated: set[URIRef] = set()
     for change in article.changes:

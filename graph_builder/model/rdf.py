@@ -8,11 +8,10 @@ same person meet in one node. Each article's facts live in a named graph of thei
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+from rdflib import RDFS, XSD, Literal, URIRef
 
 from ..reading.article import Article, Span
 from ..extraction.meetings import Meeting
@@ -20,33 +19,9 @@ from ..extraction.persons import Person
 from ..extraction.positions import Org, Post
 from ..gazetteer import Unit, load_gazetteer
 from ..text import fold, slug
-
-class _Vocabulary:
-    """A namespace whose terms are made once (rdflib builds a new URIRef on every
-    attribute access, which shows in the build's profile)."""
-
-    def __init__(self, iri: str):
-        self.namespace = Namespace(iri)
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        term = self.namespace[name]
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        return self.namespace[name]
-
-
-VNKG = _Vocabulary("https://w3id.org/vnkg/ontology#")
-ID = Namespace("https://w3id.org/vnkg/id/")
-ORG = _Vocabulary("http://www.w3.org/ns/org#")
-PROV = _Vocabulary("http://www.w3.org/ns/prov#")
-SCHEMA = _Vocabulary("https://schema.org/")
-OA = _Vocabulary("http://www.w3.org/ns/oa#")
-SKOS = _Vocabulary("http://www.w3.org/2004/02/skos/core#")
-RDF_TYPE, RDFS_LABEL = RDF.type, RDFS.label
+from .changes import emit_changes
+from .terms import (_BOOLEAN, ID, OA, ORG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, VNKG, _date_literal, _hash,
+                    _text, holding_iri, meeting_iri)
 
 PREFIXES = {"vnkg": VNKG.namespace, "id": ID, "org": ORG.namespace, "prov": PROV.namespace,
             "schema": SCHEMA.namespace, "oa": OA.namespace, "skos": SKOS.namespace, "rdfs": RDFS, "xsd": XSD}
@@ -59,19 +34,6 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 # The concepts that facts point to (a role, a meeting type, a level) are described once,
 # in a graph of their own beside the articles' graphs, not restated by every article.
 VOCABULARY_GRAPH = ID["vocabulary"]
-
-
-_BOOLEAN = {True: Literal(True), False: Literal(False)}
-
-
-@lru_cache(maxsize=65536)
-def _text(value: str) -> Literal:
-    """A plain string literal; names, titles and labels repeat across facts and articles."""
-    return Literal(value)
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -127,15 +89,6 @@ def position_iri(post: Post, article: Article) -> URIRef:
     org = post.org
     scope = _scope(org, article) if org else ""
     return ID[f"position/{slug(post.title)}-{_hash(fold(post.title), scope)}"]
-
-
-def holding_iri(article_id: str, person: URIRef, post: Post) -> URIRef:
-    return ID[f"holding/{_hash(article_id, str(person), post.title, post.status)}"]
-
-
-def meeting_iri(article: Article, meeting: Meeting) -> URIRef:
-    part = f"-{meeting.part}" if meeting.part else ""
-    return ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}{part}"]
 
 
 class _Emitter:
@@ -228,13 +181,6 @@ def _offset(value: int) -> Literal:
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
-@lru_cache(maxsize=4096)
-def _date_literal(value: str) -> Literal:
-    if value.startswith("--"):
-        return Literal(value, datatype=XSD.gMonthDay)
-    return Literal(value, datatype=XSD.date)
-
-
 def attested_on(article: Article) -> str | None:
     """The date an article attests its holdings: its meeting's date, else publication."""
     for meeting in article.meetings:
@@ -295,7 +241,6 @@ def article_triples(article: Article) -> list[Triple]:
     for meeting in article.meetings:
         _meeting(e, meeting, people)
     if article.changes:
-        from .changes import emit_changes
         emit_changes(e, people)
     return e.triples
 
