@@ -74,10 +74,13 @@ def find_persons(clause, tokens, names, chains, own_chain, previous) -> None:
     if after:
         clause.persons, clause.carried = after, True
         return
-    # `… đối với ông A`, `đối với các ông B, C`
+    # `… đối với ông A`, `đối với các ông B, C`, `… cho ông D`
     for k in range(clause.verb_end, len(tokens) - 1):
-        if tokens[k].fold == "đối" and tokens[k + 1].fold == "với":
-            listed = [a for a, b in names if a >= k + 2 and _only_list_between(tokens, k + 2, a, names, own_chain)]
+        after = k + 2 if tokens[k].fold == "đối" and tokens[k + 1].fold == "với" else \
+            k + 1 if tokens[k].fold == "cho" and tokens[k + 1].fold in _ANCHOR_WORDS else None
+        if after is not None:
+            # `giao quyền Chủ tịch UBND huyện cho ông A`
+            listed = [a for a, b in names if a >= after and _only_list_between(tokens, after, a, names, own_chain)]
             if listed:
                 clause.persons = listed
                 return

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import load_table
@@ -98,13 +98,15 @@ def find_changes(article: Article) -> list:
             picked.append(k)
     changes: list[Change] = []
     seen: set[tuple] = set()
+    proposed: list[tuple] = []
     implied: dict[int, str] = {}
     picked.sort()
     at = 0
     while at < len(picked):
         k = picked[at]
         at += 1
-        found, open_kind = _sentence_changes(article, sentences[k], matcher, implied.get(k))
+        found, open_kind, proposals = _sentence_changes(article, sentences[k], matcher, implied.get(k))
+        proposed += proposals
         after = k + 1
         # a photo caption between (`Đại biểu dự họp.`) is short, when the layout has not
         # already set it apart
@@ -122,7 +124,7 @@ def find_changes(article: Article) -> list:
                 seen.add(key)
                 changes.append(change)
     article.changes = changes
-    settle(article, changes)
+    settle(article, changes, proposed)
     return changes
 
 
@@ -205,14 +207,15 @@ def _chains(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _sentence_changes(article: Article, span: Span, matcher: Matcher,
-                      implied: str | None = None) -> tuple[list[Change], str | None]:
-    """The changes of one sentence, and the kind of a decision it tells without naming
-    anyone (which a `Theo đó, …` sentence after it may spell out)."""
+                      implied: str | None = None) -> tuple[list[Change], str | None, list[tuple]]:
+    """The changes of one sentence, the kind of a decision it tells without naming anyone
+    (which a `Theo đó, …` sentence after it may spell out), and the changes it only
+    proposes (person, kind, post, sentence)."""
     tokens = tokenize(article.norm, span[0], span[1])
     marks = _marks(tokens, matcher)
     clauses = _clauses(tokens, marks, implied)
     if not clauses:
-        return [], None
+        return [], None, []
     known = {fold(p.name): p for p in article.persons}
     names = sentence_names(tokens, known)
     chains = _chains(tokens, names)
@@ -226,14 +229,25 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher,
         if chain is not None:
             own_chain[a] = chain
     changes: list[Change] = []
+    proposed: list[tuple] = []
     previous: list = []
     open_kind = None
+    # a transfer to other work (`điều động … giữ chức`) leaves the posts held before,
+    # unless the sentence says itself which of them end (`thôi giữ chức …`)
+    transfer = any(c.moves == "transfer" and not c.negated for c in clauses) and not any(
+        c.kind == "relieved" and not c.negated for c in clauses)
     for clause in clauses:
         find_persons(clause, tokens, names, chains, own_chain, previous)
         if clause.persons and clause.carried:
             previous = clause.persons
         if not clause.negated and not clause.persons:
             open_kind = clause.kind
+        if clause.negated and clause.persons:
+            for a in clause.persons:
+                person = known.get(fold(" ".join(t.text for t in tokens[a:names_by_start(names)[a][1]])))
+                if person is not None:
+                    proposed += [(person, clause.kind, post, span)
+                                 for post in _posts(clause, tokens, names, chains, own_chain.get(a), context)]
         if clause.negated or not clause.persons:
             continue
         lead = tokens[clauses[0].start].start
@@ -241,10 +255,11 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher,
             person = person_named(article, tokens, names_by_start(names)[a], span, known)
             for post in _posts(clause, tokens, names, chains, own_chain.get(a), context):
                 at = tokens[clause.start].start
-                changes.append(Change(person, clause.kind, post, span, at, clause.measure, clause.moves, lead))
+                moves = "transfer" if transfer and clause.kind == "appointed" and not clause.moves else clause.moves
+                changes.append(Change(person, clause.kind, post, span, at, clause.measure, moves, lead))
                 if clause.measure == "cách chức":
                     changes.append(Change(person, "relieved", post, span, at, lead=lead))
-    return changes, open_kind
+    return changes, open_kind, proposed
 
 
 def _posts(clause: _Clause, tokens, names, chains, own, context: Context) -> list[Post]:
@@ -262,7 +277,9 @@ def _posts(clause: _Clause, tokens, names, chains, own, context: Context) -> lis
     else:
         region = (clause.end, clause.end)
     for a, b, found in chains:
-        if region[0] <= a < region[1] and a not in named and _near(tokens, region[0], a):
+        # `giao quyền Chủ tịch …`: the verb's last word is the title's status word too
+        starts = region[0] <= a or (a == region[0] - 1 and tokens[a].fold in STATUS_WORDS)
+        if starts and a < region[1] and a not in named and _near(tokens, region[0], a):
             titles += found
             break
     if not titles and clause.kind in ("disciplined", "relieved") and own is not None \
@@ -273,6 +290,9 @@ def _posts(clause: _Clause, tokens, names, chains, own, context: Context) -> lis
     for title in titles:
         if title.status == "former" or _unread_body(tokens, title):
             continue
+        if clause.moves == "acting":
+            # `giao quyền Chủ tịch UBND huyện`: the post itself, held in an acting capacity
+            title = replace(title, status="acting")
         post = render_title(title, context)
         if post is not None and post not in posts:
             posts.append(post)

@@ -28,6 +28,10 @@ _D = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?!\d)
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+ngày\s*(?:" + _D + ")", re.IGNORECASE)
 _DECISION = re.compile(r"(?:quyết định|nghị quyết|thông báo)(?:\s+số)?[^.;:]{0,40}?\bngày\s*(?:" + _D + ")",
                        re.IGNORECASE)
+# the session that made it, named with its date (`tại kỳ họp chuyên đề ngày 20/12/2023`)
+_SESSION = re.compile(r"(?:kỳ họp|phiên họp)[^.;]{0,40}?\bngày\s*(?:" + _D + ")", re.IGNORECASE)
+_AT_SESSION = re.compile(r"\btại (?:kỳ|phiên) họp\b", re.IGNORECASE)
+_SAME_DAY = re.compile(r"\W*cùng ngày\b", re.IGNORECASE)
 _LEADING = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s*)?(?:" + _D + ")", re.IGNORECASE)
 # a discipline's own sentence of when it runs (`Thời gian thi hành kỷ luật tính từ ngày
 # công bố Quyết định số … ngày 26/8/2022`)
@@ -49,8 +53,17 @@ def _iso(match: re.Match, published: str | None) -> str | None:
     return iso(found.day, found.month, resolve_year(found, published, ""))
 
 
-def settle(article: Article, changes: list) -> None:
-    """Date, decider and meeting of each change; the persons' holdings brought in line."""
+def settle(article: Article, changes: list, proposed: tuple = ()) -> None:
+    """Date, decider and meeting of each change; the persons' holdings brought in line,
+    with the changes only proposed (person, kind, post, sentence) undone: a nominee does
+    not hold the post yet, and a post proposed to end is still held."""
+    for person, kind, post, sentence in proposed:
+        for holding in list(person.holdings):
+            if holding.post.title == post.title and holding.mention.sentence == sentence:
+                if kind in ("elected", "appointed"):
+                    person.holdings.remove(holding)
+                elif kind == "relieved" and holding.post.status == "former":
+                    holding.post = replace(holding.post, status="current")
     if not changes:
         return
     published = article.published
@@ -60,13 +73,14 @@ def settle(article: Article, changes: list) -> None:
         match = _DISCIPLINE_FROM.search(norm)
         discipline_from = _iso(match, published) if match else None
     session = next((m for m in article.meetings if m.type in ("CouncilSession", "Congress")), None)
+    last_date = None
     for change in changes:
         start, end = change.sentence
         text = norm[start:end]
         at = change.trigger - start
         change.decided_by = _decider(article, change)
         effective = _EFFECTIVE.search(text, at)
-        decision = _DECISION.search(text)
+        decision = _DECISION.search(text) or _SESSION.search(text, 0, at)
         leading = _LEADING.search(text)
         if effective:
             change.date = _iso(effective, published)
@@ -74,9 +88,13 @@ def settle(article: Article, changes: list) -> None:
             change.date = _iso(decision, published)
         elif leading and not _CEREMONY.search(text[:at]):
             change.date = _iso(leading, published)
+        elif _SAME_DAY.match(text) and last_date is not None:
+            change.date = last_date     # `Cùng ngày, Ban Thường vụ … chỉ định …`
         elif change.kind == "disciplined" and discipline_from:
             change.date = discipline_from
-        if session is not None and change.date is None and _made_at(change, session, text) and (
+        last_date = change.date or last_date
+        if session is not None and change.date is None and not _OTHER_SESSION.search(text) and (
+                _made_at(change, session) or _AT_SESSION.search(text, 0, at)) and (
                 change.decided_by is None or change.decided_by in session.organisers):
             change.meeting = session
             change.date = session.date
@@ -85,10 +103,10 @@ def settle(article: Article, changes: list) -> None:
     _settle_holdings(changes)
 
 
-def _made_at(change, session, text: str) -> bool:
+def _made_at(change, session) -> bool:
     """A council's session elects and relieves; a congress elects its committee (its
     secretaries are elected by the committee's first session, another meeting)."""
-    if _OTHER_SESSION.search(text) or change.kind not in ("elected", "relieved"):
+    if change.kind not in ("elected", "relieved"):
         return False
     if session.type == "CouncilSession":
         return True
@@ -115,22 +133,21 @@ def _decider(article: Article, change):
                 k = parsed[1]
                 continue
         k += 1
-    if found is None:
-        return None
+    if found is None or found.dangling:
+        return None         # `Ban Chấp hành đã bầu …`: whose, the sentence does not say
     return render_body(found, article.context) if article.context is not None else None
 
 
 def _settle_holdings(changes: list) -> None:
-    relieved_in = {(id(c.person), c.sentence) for c in changes if c.kind == "relieved"}
     for change in changes:
         person, post = change.person, change.post
         if change.kind in ("elected", "appointed"):
             _set_status(person, post, post.status, change)
             for other in list(person.holdings):
                 if other.post.status != "former" and other.post.title != post.title and (
-                        _moves_up(other.post, post) and change.moves != "interim"
-                        or change.moves == "transfer" and (id(person), change.sentence) not in relieved_in
-                        and other.post.role not in _MOVE_MEMBER and _attested_with(other, change)):
+                        _moves_up(other.post, post) and change.moves not in ("interim", "acting")
+                        or change.moves == "transfer" and other.post.role not in _MOVE_MEMBER
+                        and _attested_with(other, change)):
                     _set_status(person, other.post, "former", change)
         elif change.kind == "relieved":
             _set_status(person, post, "former", change)
@@ -149,9 +166,10 @@ def _set_status(person, post, status: str, change) -> None:
 
 
 def _moves_up(old, new) -> bool:
-    """`Phó Giám đốc Sở X` to `Giám đốc Sở X`: the deputy's post is left."""
+    """`Phó Giám đốc Sở X` to `Giám đốc Sở X`, `Phó Bí thư Thường trực Huyện ủy X` to `Bí
+    thư Huyện ủy X`: the deputy's post is left."""
     return old.org is not None and new.org is not None and old.org.name == new.org.name \
-        and old.role == f"Phó {new.role}"
+        and (old.role == f"Phó {new.role}" or old.role.startswith(f"Phó {new.role} "))
 
 
 def _attested_with(holding, change) -> bool:
