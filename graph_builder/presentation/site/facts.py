@@ -142,7 +142,8 @@ def succession(graph: SiteGraph) -> list[tuple]:
         rows.append((graph.bodies[body].name, graph.positions[post].title, graph.persons[holder].name,
                      first, last, "; ".join(sorted(articles)), body, post, holder, _source(starts, dates),
                      _source(ends, dates)))
-    return sorted(rows, key=lambda r: (r[0], r[6], r[1], r[7], r[3] is None, r[3] or "", r[4] or "", r[2], r[8]))
+    return sorted(rows, key=lambda r: (r[0], r[6], r[1], r[7], r[3] is None and r[4] is None, r[3] or r[4] or "",
+                                       r[4] or "", r[2], r[8]))
 
 
 def _source(term: set, attested: set) -> str:
