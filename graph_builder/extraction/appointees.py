@@ -16,7 +16,7 @@ import re
 from ..reading.article import Article, Span
 from ..text import capitalise_name, fold
 from .mentions import Mention
-from .names import ANCHORS, NOT_NAME_START, acceptable, anchor_before, name_run
+from .names import NOT_NAME_START, acceptable, anchor_before, name_run, skip_honorific
 from .persons import Person
 from .surnames import is_surname
 from .titles import grammar, parse_body
@@ -44,7 +44,8 @@ def sentence_names(tokens: list[Token], known: dict[str, Person]) -> list[tuple[
             continue
         j = name_run(tokens, i, len(tokens))
         direct = anchor_before(tokens, i) is not None
-        anchored = direct or listed or anchor_before(tokens, i, ANCHORS) is not None
+        # a rank stands before a person's name only (`đối với Trung tá Nguyễn Văn A`)
+        anchored = direct or listed or skip_honorific(tokens, i) != i
         text = " ".join(t.text for t in tokens[i:j])
         # a name the article knows counts where it starts with a family name (the mention
         # stage may have taken a body's words for one)
@@ -74,10 +75,10 @@ def find_persons(clause, tokens, names, chains, own_chain, previous) -> None:
     if after:
         clause.persons, clause.carried = after, True
         return
-    # `… đối với ông A`, `đối với các ông B, C`, `… cho ông D`
+    # `… đối với ông A`, `đối với các ông B, C`, `… cho ông D`, `… với ông E`
     for k in range(clause.verb_end, len(tokens) - 1):
         after = k + 2 if tokens[k].fold == "đối" and tokens[k + 1].fold == "với" else \
-            k + 1 if tokens[k].fold == "cho" and tokens[k + 1].fold in _ANCHOR_WORDS else None
+            k + 1 if tokens[k].fold in ("cho", "với") and tokens[k + 1].fold in _ANCHOR_WORDS else None
         if after is not None:
             # `giao quyền Chủ tịch UBND huyện cho ông A`
             listed = [a for a, b in names if a >= after and _only_list_between(tokens, after, a, names, own_chain)]
@@ -104,15 +105,19 @@ def find_persons(clause, tokens, names, chains, own_chain, previous) -> None:
 
 def _only_list_between(tokens, start: int, a: int, names, own_chain) -> bool:
     """Only anchors, list glue and the chains of earlier listed names stand between."""
-    covered = set()
+    covered = set(range(skip_honorific(tokens, a), a))
     for n, b in names:
         if start <= n < a:
-            covered.update(range(n, b))
+            covered.update(range(skip_honorific(tokens, n), b))
             chain = own_chain.get(n)
             if chain is not None:
                 covered.update(range(b, chain[1]))
-    return all(k in covered or tokens[k].fold in _ANCHOR_WORDS or tokens[k].fold in (",", "và", ";", "-")
+    return all(k in covered or tokens[k].fold in _ANCHOR_WORDS or tokens[k].fold in _LIST_GLUE
                for k in range(start, a))
+
+
+# between the names of a list (`các ông: A (Giám đốc Sở X), ông B (…) và ông C`)
+_LIST_GLUE = {",", "và", ";", "-", "–", "(", ")"}
 
 
 def _body_spans(tokens: list[Token], a: int, b: int) -> set[int]:

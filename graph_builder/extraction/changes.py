@@ -46,7 +46,8 @@ class Change:
     sentence: Span
     trigger: int                    # offset of the verb
     measure: str | None = None      # khiển trách, cảnh cáo, cách chức, khai trừ
-    moves: str = ""                 # transfer (điều động: to other work), interim (giao quyền)
+    moves: str = ""                 # transfer (điều động: to other work), interim, acting (giao quyền),
+                                    # retire (nghỉ hưu)
     lead: int = 0                   # offset of the sentence's first verb (its decider is before)
     date: str | None = None
     decided_by: object | None = None    # an Org
@@ -65,7 +66,8 @@ class _Clause:
     end: int = 0
     measure: str | None = None
     moves: str = ""
-    negated: bool = False
+    negated: str = ""               # not (proposed, not made), background (told as history)
+    retire: bool = False            # a retirement: the posts the person holds end
     post_at: int | None = None      # after `giữ chức`
     member_at: int | None = None    # after `tham gia`
     persons: list = field(default_factory=list)
@@ -76,10 +78,29 @@ class _Clause:
 def _lexicon() -> tuple[Matcher, re.Pattern]:
     rows = load_table("changes", key="phrase")
     matcher = Matcher({surface_key(r["phrase"]): r for r in rows})
-    verbs = sorted((r["phrase"] for r in rows if r["kind"] in KINDS), key=len, reverse=True)
-    # a quick look over the whole text: most articles report no change at all
-    screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.IGNORECASE)
+    # a quick look over the whole (lower-cased) text: most articles report no change at
+    # all; the verbs as a trie, which the regex engine walks once per word
+    screen = re.compile(r"\b" + _trie_pattern([r["phrase"] for r in rows if r["kind"] in KINDS]) + r"\b")
     return matcher, screen
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, factored by common prefixes."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alternatives = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def find_changes(article: Article) -> list:
@@ -92,14 +113,18 @@ def find_changes(article: Article) -> list:
     starts = [s for s, _ in sentences]
     captions = set(article.captions)
     picked: list[int] = []
-    for match in screen.finditer(norm, article.body[0]):
+    lowered = norm.lower()
+    if len(lowered) != len(norm):          # a letter whose lower case is longer: offsets would move
+        lowered = norm
+        screen = re.compile(screen.pattern, re.IGNORECASE)
+    for match in screen.finditer(lowered, article.body[0]):
         k = bisect_right(starts, match.start()) - 1
         if k >= 0 and sentences[k][1] > match.start() and k not in picked and sentences[k] not in captions:
             picked.append(k)
     changes: list[Change] = []
     seen: set[tuple] = set()
     proposed: list[tuple] = []
-    implied: dict[int, str] = {}
+    implied: dict[int, tuple[str, bool]] = {}
     picked.sort()
     at = 0
     while at < len(picked):
@@ -144,11 +169,11 @@ def _clauses(tokens: list[Token], marks: list[tuple[int, int, dict]], implied: s
     """Verbs cut the sentence; verbs of one kind with nothing but glue between them are one
     clause (`phân công, điều động, luân chuyển, chỉ định`, `kỷ luật bằng hình thức cảnh cáo`)."""
     clauses: list[_Clause] = []
-    negated = False
+    negated = ""
     for i, j, row in marks:
         kind = row["kind"]
         if kind in ("not", "background"):
-            negated = True
+            negated = kind
             continue
         if kind == "post" and implied and (not clauses or clauses[-1].post_at is not None):
             # `Theo đó, đồng chí A giữ chức vụ …; đồng chí B giữ chức vụ …`: the decision
@@ -173,7 +198,10 @@ def _clauses(tokens: list[Token], marks: list[tuple[int, int, dict]], implied: s
             last.moves = last.moves or row["moves"]
             _open(last, row, j)
             continue
-        clauses.append(_Clause(kind, i, j, measure=row["measure"] or None, moves=row["moves"], negated=negated))
+        # `thông qua Nghị quyết miễn nhiệm …`: a decision, whatever was proposed before it
+        decided = [t.fold for t in tokens[max(0, i - 2):i]] in (["nghị", "quyết"], ["quyết", "định"])
+        clauses.append(_Clause(kind, i, j, measure=row["measure"] or None, moves=row["moves"],
+                               negated="" if decided else negated))
         _open(clauses[-1], row, j)
     for k, clause in enumerate(clauses):
         clause.end = clauses[k + 1].start if k + 1 < len(clauses) else len(tokens)
@@ -206,15 +234,15 @@ def _chains(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int
     return chains
 
 
-def _sentence_changes(article: Article, span: Span, matcher: Matcher,
-                      implied: str | None = None) -> tuple[list[Change], str | None, list[tuple]]:
+def _sentence_changes(article: Article, span: Span, matcher: Matcher, implied: tuple[str, bool] | None = None
+                      ) -> tuple[list[Change], tuple[str, bool] | None, list[tuple]]:
     """The changes of one sentence, the kind of a decision it tells without naming anyone
     (which a `Theo đó, …` sentence after it may spell out), and the changes it only
     proposes (person, kind, post, sentence)."""
     tokens = tokenize(article.norm, span[0], span[1])
     marks = _marks(tokens, matcher)
-    clauses = _clauses(tokens, marks, implied)
-    if not clauses:
+    clauses = _clauses(tokens, marks, implied and implied[0])
+    if not clauses and not (implied and implied[1]):
         return [], None, []
     known = {fold(p.name): p for p in article.persons}
     names = sentence_names(tokens, known)
@@ -223,11 +251,17 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher,
     own_chain = {}          # name start -> the chain that follows the name
     for a, b in names:
         k = b
-        while k < len(tokens) and tokens[k].fold in (",", "-", "–", "("):
-            k += 1
+        # `ông A - Giám đốc Sở X`, `ông B (Giám đốc …)`, `ông C, 54 tuổi, Phó Bí thư …`
+        while k < len(tokens) and (tokens[k].fold in (",", "-", "–", "(") or tokens[k].text.isdigit()
+                                   and k + 1 < len(tokens) and tokens[k + 1].fold == "tuổi"):
+            k += 2 if tokens[k].text.isdigit() else 1
         chain = next((c for c in chains if c[0] == k), None)
         if chain is not None:
-            own_chain[a] = chain
+            own_chain[a] = _joined(tokens, chain, chains)
+    if not clauses:
+        # `… 6 giám đốc sở nghỉ hưu. Cụ thể: ông A - Giám đốc Sở X, ông B - …`: each person
+        # listed leaves the posts given with the name
+        clauses = [_Clause("relieved", a, a, end=a, retire=True, persons=[a], carried=True) for a in own_chain]
     changes: list[Change] = []
     proposed: list[tuple] = []
     previous: list = []
@@ -237,12 +271,13 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher,
     transfer = any(c.moves == "transfer" and not c.negated for c in clauses) and not any(
         c.kind == "relieved" and not c.negated for c in clauses)
     for clause in clauses:
-        find_persons(clause, tokens, names, chains, own_chain, previous)
+        if not clause.persons:
+            find_persons(clause, tokens, names, chains, own_chain, previous)
         if clause.persons and clause.carried:
             previous = clause.persons
         if not clause.negated and not clause.persons:
-            open_kind = clause.kind
-        if clause.negated and clause.persons:
+            open_kind = (clause.kind, _retires(tokens, clause))
+        if clause.negated == "not" and clause.persons:
             for a in clause.persons:
                 person = known.get(fold(" ".join(t.text for t in tokens[a:names_by_start(names)[a][1]])))
                 if person is not None:
@@ -255,11 +290,35 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher,
             person = person_named(article, tokens, names_by_start(names)[a], span, known)
             for post in _posts(clause, tokens, names, chains, own_chain.get(a), context):
                 at = tokens[clause.start].start
-                moves = "transfer" if transfer and clause.kind == "appointed" and not clause.moves else clause.moves
+                moves = "transfer" if transfer and clause.kind == "appointed" and not clause.moves else \
+                    "retire" if clause.kind == "relieved" and _retires(tokens, clause) else clause.moves
                 changes.append(Change(person, clause.kind, post, span, at, clause.measure, moves, lead))
                 if clause.measure == "cách chức":
                     changes.append(Change(person, "relieved", post, span, at, lead=lead))
     return changes, open_kind, proposed
+
+
+def _tenure_end(tokens: list[Token], k: int) -> int:
+    """Past a term named after a title (`nhiệm kỳ 2020-2025`, `khóa XIX`)."""
+    while k < len(tokens) and (tokens[k].fold in ("nhiệm", "kỳ", "khóa", "khoá", "-", "–")
+                               or tokens[k].text.isdigit() or set(tokens[k].text) <= set("IVXL")):
+        if tokens[k].fold in ("-", "–") and not (k + 1 < len(tokens) and tokens[k + 1].text.isdigit()):
+            break
+        k += 1
+    return k
+
+
+def _joined(tokens: list[Token], chain: tuple, chains: list) -> tuple:
+    """A name's titles with the term of each between them (`Phó Bí thư Tỉnh ủy nhiệm kỳ
+    2020-2025, Chủ tịch HĐND tỉnh nhiệm kỳ 2021-2026`): one chain, to the end of the last term."""
+    start, end, titles = chain[0], _tenure_end(tokens, chain[1]), list(chain[2])
+    while end + 1 < len(tokens) and tokens[end].fold == ",":
+        following = next((c for c in chains if c[0] == end + 1), None)
+        if following is None:
+            break
+        titles += following[2]
+        end = _tenure_end(tokens, following[1])
+    return start, end, titles
 
 
 def _posts(clause: _Clause, tokens, names, chains, own, context: Context) -> list[Post]:
@@ -309,7 +368,7 @@ def _unread_body(tokens: list[Token], title: TitleRef) -> bool:
 
 
 def _retires(tokens: list[Token], clause: _Clause) -> bool:
-    return any(t.fold == "hưu" for t in tokens[clause.start:clause.verb_end])
+    return clause.retire or any(t.fold == "hưu" for t in tokens[clause.start:clause.verb_end])
 
 
 def _near(tokens: list[Token], start: int, a: int) -> bool:

@@ -38,19 +38,21 @@ _LEADING = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s*)?(?
 _DISCIPLINE_FROM = re.compile(r"kỷ luật[^.]{0,40}?(?:tính|kể)\s+từ[^.]{0,80}?\bngày\s*(?:" + _D + ")",
                               re.IGNORECASE)
 # what a sentence's own date is not the decision's date for
+# a retirement's own sentence of when it runs (`thời điểm hưởng chế độ từ ngày 1-3`)
+_RETIREMENT_FROM = re.compile(r"(?:hưu|hưởng chế độ)[^.]{0,80}?\btừ\s+ngày\s*(?:" + _D + ")", re.IGNORECASE)
 _CEREMONY = re.compile(r"công bố|trao|cho biết|thông tin|tổ chức|\blễ\b|hội nghị|thông báo", re.IGNORECASE)
 _OTHER_SESSION = re.compile(r"phiên (?:họp )?(?:đầu tiên|thứ nhất)|hội nghị lần thứ nhất", re.IGNORECASE)
 _MOVE_MEMBER = ("Ủy viên",)
 
 
-def _iso(match: re.Match, published: str | None) -> str | None:
+def _iso(match: re.Match, published: str | None, lead: str = "") -> str | None:
     d, m = match.group("d") or match.group("d2"), match.group("m") or match.group("m2")
     y = match.group("y") or match.group("y2")
     if not (1 <= int(d) <= 31 and 1 <= int(m) <= 12):
         return None
     from .dates import FoundDate
     found = FoundDate(int(d), int(m), int(y) if y else None, None, 0)
-    return iso(found.day, found.month, resolve_year(found, published, ""))
+    return iso(found.day, found.month, resolve_year(found, published, lead))
 
 
 def settle(article: Article, changes: list, proposed: tuple = ()) -> None:
@@ -72,6 +74,11 @@ def settle(article: Article, changes: list, proposed: tuple = ()) -> None:
     if any(c.kind == "disciplined" for c in changes):
         match = _DISCIPLINE_FROM.search(norm)
         discipline_from = _iso(match, published) if match else None
+    retirement_from = None
+    if any(c.moves == "retire" for c in changes):
+        match = _RETIREMENT_FROM.search(norm)
+        # with no publication date, the year the text names (`… quý I năm 2025`)
+        retirement_from = _iso(match, published, norm[article.body[0]:match.end()]) if match else None
     session = next((m for m in article.meetings if m.type in ("CouncilSession", "Congress")), None)
     last_date = None
     for change in changes:
@@ -92,6 +99,8 @@ def settle(article: Article, changes: list, proposed: tuple = ()) -> None:
             change.date = last_date     # `Cùng ngày, Ban Thường vụ … chỉ định …`
         elif change.kind == "disciplined" and discipline_from:
             change.date = discipline_from
+        elif change.moves == "retire" and retirement_from:
+            change.date = retirement_from
         last_date = change.date or last_date
         if session is not None and change.date is None and not _OTHER_SESSION.search(text) and (
                 _made_at(change, session) or _AT_SESSION.search(text, 0, at)) and (
@@ -145,7 +154,8 @@ def _settle_holdings(changes: list) -> None:
             _set_status(person, post, post.status, change)
             for other in list(person.holdings):
                 if other.post.status != "former" and other.post.title != post.title and (
-                        _moves_up(other.post, post) and change.moves not in ("interim", "acting")
+                        (_moves_up(other.post, post) or _moves_over(other.post, post))
+                        and change.moves not in ("interim", "acting")
                         or change.moves == "transfer" and other.post.role not in _MOVE_MEMBER
                         and _attested_with(other, change)):
                     _set_status(person, other.post, "former", change)
@@ -170,6 +180,15 @@ def _moves_up(old, new) -> bool:
     thư Huyện ủy X`: the deputy's post is left."""
     return old.org is not None and new.org is not None and old.org.name == new.org.name \
         and (old.role == f"Phó {new.role}" or old.role.startswith(f"Phó {new.role} "))
+
+
+def _moves_over(old, new) -> bool:
+    """`Bí thư Tỉnh ủy Phú Thọ` to `Bí thư Tỉnh ủy Ninh Bình`: one person holds a post of
+    one role at one level in one body of a kind (a member may sit in many)."""
+    return old.role == new.role and not new.role.startswith(_MOVE_MEMBER + ("Đại biểu",)) \
+        and old.org is not None and new.org is not None and old.org.name != new.org.name \
+        and old.org.kind == new.org.kind and old.org.unit is not None and new.org.unit is not None \
+        and old.org.unit.level == new.org.unit.level
 
 
 def _attested_with(holding, change) -> bool:

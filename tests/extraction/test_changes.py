@@ -80,6 +80,26 @@ UBND = "Ủy ban nhân dân huyện Mường Nhé"
      "Đảng đối với ông Giàng A Chua, Chủ tịch UBND xã Chung Chải.", set()),
     # a decision told in general is no change of anyone
     ("Kỳ họp đã bầu Chủ tịch UBND huyện và quyết định một số nội dung quan trọng khác.", set()),
+    # `với ông A`; a list whose titles stand in parentheses; a rank before a name
+    ("Kỳ họp thông qua việc miễn nhiệm chức danh Phó Chủ tịch UBND huyện với ông Vàng A Lử.",
+     {("Vàng A Lử", "relieved", f"Phó Chủ tịch {UBND}")}),
+    ("Kỳ họp bầu bổ sung Ủy viên UBND huyện đối với các ông: Lò Văn Hưởng (Trưởng phòng Nội vụ), ông Cà "
+     "Văn Chiến (Trưởng phòng Tài chính) và Thiếu tá Giàng A Vư.",
+     {("Lò Văn Hưởng", "elected", f"Ủy viên {UBND}"), ("Cà Văn Chiến", "elected", f"Ủy viên {UBND}"),
+      ("Giàng A Vư", "elected", f"Ủy viên {UBND}")}),
+    # the titles after an age, each with its term
+    ("Trung ương cho nghỉ hưu trước tuổi đối với ông Lò Văn Mừng, 56 tuổi, Phó Bí thư Huyện ủy nhiệm kỳ "
+     "2020-2025, Chủ tịch HĐND huyện nhiệm kỳ 2021-2026 và ông Sùng A Hồ, 55 tuổi, Chủ tịch UBND huyện.",
+     {("Lò Văn Mừng", "relieved", "Phó Bí thư Huyện ủy Mường Nhé"),
+      ("Lò Văn Mừng", "relieved", "Chủ tịch Hội đồng nhân dân huyện Mường Nhé"),
+      ("Sùng A Hồ", "relieved", f"Chủ tịch {UBND}")}),
+    # a resolution passed after a proposal was heard is a decision
+    ("Tại kỳ họp, HĐND huyện đã xem xét tờ trình và biểu quyết thông qua Nghị quyết miễn nhiệm chức danh "
+     "Chủ tịch UBND huyện đối với ông Pờ A Lử vì lý do sức khỏe.",
+     {("Pờ A Lử", "relieved", f"Chủ tịch {UBND}")}),
+    # a transfer given as the reason for a relief is history: no change, the post is held
+    ("Kỳ họp đã nghe tờ trình miễn nhiệm chức danh Phó Chủ tịch HĐND huyện đối với bà Lò Thị Dung do được "
+     "điều động, phân công giữ chức Trưởng Ban Dân vận Huyện ủy.", set()),
 ])
 def test_changes_each_phrasing_gives_its_changes(sentence, expected):
     assert _changes(sentence) == expected
@@ -98,3 +118,15 @@ def test_changes_the_lexicon_names_a_kind_for_every_verb():
     assert {r["kind"] for r in rows} <= kinds
     assert {r["measure"] for r in rows if r["measure"]} == {"khiển trách", "cảnh cáo", "cách chức", "khai trừ"}
     assert all(r["kind"] == "disciplined" for r in rows if r["measure"])
+
+
+def test_changes_a_retirement_list_spelled_out_after_the_decision():
+    text = ("UBND tỉnh phê duyệt danh sách nghỉ hưu trước tuổi, thời điểm hưởng chế độ từ ngày 1-3. "
+            "Trong danh sách có 2 giám đốc sở nghỉ hưu trước tuổi. Cụ thể: ông Lò Văn Hặc - Giám đốc Sở Nội vụ "
+            "(59 tuổi), và bà Quàng Thị Mai - Giám đốc Sở Tài chính (55 tuổi).")
+    article = extract_text("t", "Tin tức\n\nNghỉ hưu trước tuổi\n\nCập nhật: 05/03/2025\n\n" + text)
+    # the province is the article's own: here none is named, so the titles end without it
+    assert {(c.person.name, c.kind, c.date) for c in article.changes} == {
+        ("Lò Văn Hặc", "relieved", "2025-03-01"), ("Quàng Thị Mai", "relieved", "2025-03-01")}
+    held = {p.name: {(h.post.status) for h in p.holdings} for p in article.persons}
+    assert held == {"Lò Văn Hặc": {"former"}, "Quàng Thị Mai": {"former"}}

@@ -95,3 +95,10 @@ def test_tenure_a_nominee_does_not_hold_the_post_and_a_post_proposed_to_end_is_h
                    "vụ huyện Tuần Giáo.")
     assert posts["Lò Văn Minh"] == {("Giám đốc Sở Nội vụ tỉnh Điện Biên", "current")}
     assert ("Trưởng Phòng Nội vụ huyện Tuần Giáo", "current") in posts["Cà Văn Lượng"]
+
+
+def test_tenure_the_same_post_in_another_body_of_its_kind_is_left():
+    posts = _posts("Bộ Chính trị chỉ định ông Lò Văn Minh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Điện Biên, "
+                   "giữ chức Bí thư Tỉnh ủy Lai Châu.")
+    assert posts["Lò Văn Minh"] == {("Ủy viên Ban Chấp hành Trung ương Đảng", "current"),
+                                    ("Bí thư Tỉnh ủy Điện Biên", "former"), ("Bí thư Tỉnh ủy Lai Châu", "current")}
