@@ -156,3 +156,26 @@ def person_named(article: Article, tokens: list[Token], name: tuple[int, int], s
     article.persons.append(person)
     article.persons.sort(key=lambda p: p.first)
     return person
+
+
+def _tenure_end(tokens: list[Token], k: int) -> int:
+    """Past a term named after a title (`nhiệm kỳ 2020-2025`, `khóa XIX`)."""
+    while k < len(tokens) and (tokens[k].fold in ("nhiệm", "kỳ", "khóa", "khoá", "-", "–")
+                               or tokens[k].text.isdigit() or set(tokens[k].text) <= set("IVXL")):
+        if tokens[k].fold in ("-", "–") and not (k + 1 < len(tokens) and tokens[k + 1].text.isdigit()):
+            break
+        k += 1
+    return k
+
+
+def joined_chain(tokens: list[Token], chain: tuple, chains: list) -> tuple:
+    """A name's titles with the term of each between them (`Phó Bí thư Tỉnh ủy nhiệm kỳ
+    2020-2025, Chủ tịch HĐND tỉnh nhiệm kỳ 2021-2026`): one chain, to the end of the last term."""
+    start, end, titles = chain[0], _tenure_end(tokens, chain[1]), list(chain[2])
+    while end + 1 < len(tokens) and tokens[end].fold == ",":
+        following = next((c for c in chains if c[0] == end + 1), None)
+        if following is None:
+            break
+        titles += following[2]
+        end = _tenure_end(tokens, following[1])
+    return start, end, titles

@@ -23,12 +23,13 @@ from functools import lru_cache
 from ..lexicon import load_table
 from ..reading.article import Article, Span
 from ..text import fold
-from .appointees import find_persons, names_by_start, person_named, sentence_names
+from .appointees import find_persons, joined_chain, names_by_start, person_named, sentence_names
 from .chains import parse_chain
+from .memberships import memberships
 from .persons import Person
 from .places import Context
 from .positions import Post, render_title
-from .titles import STATUS_WORDS, BodyRef, TitleRef, grammar, parse_body
+from .titles import STATUS_WORDS, TitleRef, grammar
 from .tokens import Matcher, Token, surface_key, tokenize
 
 KINDS = ("elected", "appointed", "relieved", "disciplined")
@@ -257,7 +258,7 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher, implied: t
             k += 2 if tokens[k].text.isdigit() else 1
         chain = next((c for c in chains if c[0] == k), None)
         if chain is not None:
-            own_chain[a] = _joined(tokens, chain, chains)
+            own_chain[a] = joined_chain(tokens, chain, chains)
     if not clauses:
         # `… 6 giám đốc sở nghỉ hưu. Cụ thể: ông A - Giám đốc Sở X, ông B - …`: each person
         # listed leaves the posts given with the name
@@ -298,36 +299,13 @@ def _sentence_changes(article: Article, span: Span, matcher: Matcher, implied: t
     return changes, open_kind, proposed
 
 
-def _tenure_end(tokens: list[Token], k: int) -> int:
-    """Past a term named after a title (`nhiệm kỳ 2020-2025`, `khóa XIX`)."""
-    while k < len(tokens) and (tokens[k].fold in ("nhiệm", "kỳ", "khóa", "khoá", "-", "–")
-                               or tokens[k].text.isdigit() or set(tokens[k].text) <= set("IVXL")):
-        if tokens[k].fold in ("-", "–") and not (k + 1 < len(tokens) and tokens[k + 1].text.isdigit()):
-            break
-        k += 1
-    return k
-
-
-def _joined(tokens: list[Token], chain: tuple, chains: list) -> tuple:
-    """A name's titles with the term of each between them (`Phó Bí thư Tỉnh ủy nhiệm kỳ
-    2020-2025, Chủ tịch HĐND tỉnh nhiệm kỳ 2021-2026`): one chain, to the end of the last term."""
-    start, end, titles = chain[0], _tenure_end(tokens, chain[1]), list(chain[2])
-    while end + 1 < len(tokens) and tokens[end].fold == ",":
-        following = next((c for c in chains if c[0] == end + 1), None)
-        if following is None:
-            break
-        titles += following[2]
-        end = _tenure_end(tokens, following[1])
-    return start, end, titles
-
-
 def _posts(clause: _Clause, tokens, names, chains, own, context: Context) -> list[Post]:
     """The posts a clause changes: after `giữ chức`, the bodies after `tham gia`, else the
     title right after the verb; for a discipline without one, the post held."""
     titles: list[TitleRef] = []
     named = {k for a, b in names for k in range(a, b)}
     if clause.member_at is not None:
-        titles += _memberships(tokens, clause.member_at, clause.post_at or clause.end, chains)
+        titles += memberships(tokens, clause.member_at, clause.post_at or clause.end, chains)
     if clause.post_at is not None:
         region = (clause.post_at, clause.end)
     elif clause.member_at is None:
@@ -374,37 +352,3 @@ def _retires(tokens: list[Token], clause: _Clause) -> bool:
 def _near(tokens: list[Token], start: int, a: int) -> bool:
     """The title follows its verb closely (a few words: `chức vụ`, `quyền`, `nhiệm vụ`)."""
     return a - start <= 4 and all(t.fold not in (";", ".") for t in tokens[start:a])
-
-
-def _memberships(tokens: list[Token], at: int, stop: int, chains) -> list[TitleRef]:
-    """`tham gia BCH, Ban Thường vụ Thành ủy`: a member of each body; a bare executive
-    committee or standing board is that of the Party committee named next."""
-    refs: list[BodyRef] = []
-    k = at
-    while k < stop:
-        tok = tokens[k]
-        if tok.fold in (",", "và"):
-            k += 1
-            continue
-        parsed = parse_body(tokens, k) if grammar().bodies.match(tokens, k) else None
-        if not parsed:
-            break
-        refs.append(parsed[0])
-        k = parsed[1]
-    committee = next((t.body.committee() for c in chains if c[0] >= at for t in c[2]
-                      if t.body is not None and t.body.committee() is not None), None)
-    if committee is None:
-        committee = next((r.parent.committee() for r in refs if r.parent is not None
-                          and r.parent.committee() is not None), None)
-    titles = []
-    for ref in refs:
-        body, needs = ref, False
-        if ref.type.name in ("Ban Chấp hành", "Ban Thường vụ") and ref.parent is None and not ref.places \
-                and not ref.unit_word:
-            if ref.type.name == "Ban Chấp hành":
-                body = committee
-            else:
-                ref.parent = committee
-            needs = committee is None
-        titles.append(TitleRef("Ủy viên", body, "current", ref.start, ref.end, needs_committee=needs))
-    return titles
