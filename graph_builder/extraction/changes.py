@@ -50,6 +50,7 @@ class Change:
     moves: str = ""                 # transfer (điều động: to other work), interim, acting (giao quyền),
                                     # retire (nghỉ hưu)
     lead: int = 0                   # offset of the sentence's first verb (its decider is before)
+    ends: list = field(default_factory=list)    # titles of the posts left by a transfer or a move up
     date: str | None = None
     decided_by: object | None = None    # an Org
     meeting: object | None = None       # the Meeting that made it

@@ -159,6 +159,7 @@ def _settle_holdings(changes: list) -> None:
                         or change.moves == "transfer" and other.post.role not in _MOVE_MEMBER
                         and _attested_with(other, change)):
                     _set_status(person, other.post, "former", change)
+                    change.ends.append(other.post.title)
         elif change.kind == "relieved":
             _set_status(person, post, "former", change)
 

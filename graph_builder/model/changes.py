@@ -48,6 +48,15 @@ def emit_changes(e, people: dict[int, URIRef]) -> None:
         if change.meeting is not None:
             e.add(node, VNKG.madeAt, meeting_iri(article, change.meeting))
         e.evidence(node, change.sentence)
+        for title in change.ends:
+            # the post left by a transfer or a move up: its term ends with this change
+            left = next((h for h in change.person.holdings if h.post.title == title), None)
+            if left is not None and left.post.status == "former":
+                fact = holding_iri(article.id, person, left.post)
+                e.add(node, PROV.invalidated, fact)
+                if change.date and fact not in dated:
+                    dated.add(fact)
+                    e.add(fact, VNKG.termEnd, _date_literal(change.date))
         holding = next((h for h in change.person.holdings if h.post.title == post.title), None)
         if holding is None or change.kind == "disciplined":
             continue

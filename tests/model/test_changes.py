@@ -57,3 +57,12 @@ def test_changes_rdf_an_election_is_made_at_its_session(dataset):
 def test_changes_rdf_conforms_to_the_shapes(dataset):
     report = validate_graph(dataset)
     assert report.conforms, report.text[:2000]
+
+
+def test_changes_rdf_a_move_up_ends_the_deputy_s_term(dataset):
+    (appointment,) = _by_person(dataset, "Lò Minh Hùng")
+    ended = [h for h in dataset.objects(appointment, PROV.invalidated)]
+    assert len(ended) == 1
+    assert dataset.value(dataset.value(ended[0], VNKG.position), VNKG.title) == \
+        Literal("Phó Giám đốc Sở Tài chính tỉnh Sơn La")
+    assert dataset.value(ended[0], VNKG.termEnd) == Literal("2024-03-01", datatype=XSD.date)

@@ -166,4 +166,4 @@ def test_ftm_occupancies_carry_the_terms_changes_of_post_give(tmp_path):
     assert occupancies("Cầm Văn Chung") == [("Giám đốc Sở Tài chính tỉnh Sơn La", ["ended"], [], ["2024-03-01"])]
     assert occupancies("Lò Minh Hùng") == [
         ("Giám đốc Sở Tài chính tỉnh Sơn La", ["current"], ["2024-03-01"], []),
-        ("Phó Giám đốc Sở Tài chính tỉnh Sơn La", ["ended"], [], [])]
+        ("Phó Giám đốc Sở Tài chính tỉnh Sơn La", ["ended"], [], ["2024-03-01"])]     # left by moving up
