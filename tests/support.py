@@ -11,7 +11,7 @@ DEV = ROOT / "tests" / "data" / "dev"
 QUERIES = ROOT / "queries"
 ONTOLOGY = ROOT / "ontology"
 CHANGES = ROOT / "tests" / "data" / "changes"
-# Seeds, dev, the first held-out set and the changes of post: 47 articles, more than one
+# Seeds, dev, the first held-out set and the changes of post: 51 articles, more than one
 # parallel batch.
 CORPUS = [SEEDS, DEV / "articles", ROOT / "tests" / "data" / "holdout" / "articles", CHANGES / "articles"]
 

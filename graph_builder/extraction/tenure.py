@@ -97,6 +97,8 @@ def settle(article: Article, changes: list, proposed: tuple = ()) -> None:
             change.date = _iso(leading, published)
         elif _SAME_DAY.match(text) and last_date is not None:
             change.date = last_date     # `Cùng ngày, Ban Thường vụ … chỉ định …`
+        elif _decided_on(article, change, published):
+            change.date = _decided_on(article, change, published)
         elif change.kind == "disciplined" and discipline_from:
             change.date = discipline_from
         elif change.moves == "retire" and retirement_from:
@@ -122,6 +124,26 @@ def _made_at(change, session) -> bool:
     return change.kind == "elected" and change.post.role in _MOVE_MEMBER
 
 
+def _decided_on(article: Article, change, published: str | None) -> str | None:
+    """The day a sentence before says the deciding body decided (`Ngày 14/5, Ban Thường vụ
+    Tỉnh ủy Cao Bằng đã xem xét, thi hành kỷ luật …`), not a ceremony's."""
+    if change.decided_by is None or article.context is None:
+        return None
+    k = article.sentences.index(change.sentence) if change.sentence in article.sentences else 0
+    for start, end in article.sentences[max(0, k - 3):k]:
+        text = article.norm[start:end]
+        leading = _LEADING.search(text)
+        if leading is None or _CEREMONY.search(text):
+            continue
+        tokens = tokenize(article.norm, start, end)
+        for i in range(len(tokens)):
+            if grammar().bodies.match(tokens, i):
+                parsed = parse_body(tokens, i)
+                if parsed and render_body(parsed[0], article.context).name == change.decided_by.name:
+                    return _iso(leading, published)
+    return None
+
+
 def _decider(article: Article, change):
     """The last body named before the verb, outside the persons' titles (`Ban Thường vụ
     Tỉnh ủy quyết định: Đồng chí A …`, `được UBND tỉnh giao …`)."""
@@ -135,7 +157,9 @@ def _decider(article: Article, change):
     found = None
     k = 0
     while k < len(tokens) and tokens[k].start < change.lead:
-        if tokens[k].start not in titled and grammar().bodies.match(tokens, k):
+        # a body's abbreviation inside a document's number (`Quyết định số 1120/QĐ-UBND`)
+        coded = k > 0 and tokens[k - 1].fold in ("/", "-") and tokens[k - 1].end == tokens[k].start
+        if tokens[k].start not in titled and not coded and grammar().bodies.match(tokens, k):
             parsed = parse_body(tokens, k)
             if parsed and tokens[parsed[1] - 1].end <= change.lead:
                 found = parsed[0]

@@ -129,9 +129,9 @@ def test_evaluate_written_article_sets_meet_the_targets(article_set):
 def test_evaluate_changes_set_scores_changes_and_their_dates():
     folder = DEV.parent / "changes"
     scores = evaluate([str(folder / "articles")], str(folder / "gold"))
-    assert scores.articles == 7
+    assert scores.articles == 11
     assert scores.sets["changes"].f1 == 1.0 and scores.change_date_accuracy == 1.0, scores.errors
-    assert scores.summary()["changes.date"] == {"accuracy": 1.0, "right": 19, "total": 19}
+    assert scores.summary()["changes.date"] == {"accuracy": 1.0, "right": 31, "total": 31}
     assert scores.sets["persons"].f1 == 1.0 and scores.sets["positions"].f1 == 1.0, scores.errors
 
 

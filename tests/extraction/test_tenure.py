@@ -102,3 +102,12 @@ def test_tenure_the_same_post_in_another_body_of_its_kind_is_left():
                    "giữ chức Bí thư Tỉnh ủy Lai Châu.")
     assert posts["Lò Văn Minh"] == {("Ủy viên Ban Chấp hành Trung ương Đảng", "current"),
                                     ("Bí thư Tỉnh ủy Điện Biên", "former"), ("Bí thư Tỉnh ủy Lai Châu", "current")}
+
+
+def test_tenure_the_decision_s_day_in_a_sentence_before_and_no_decider_from_a_document_number():
+    article = _article("Ngày 2/11, Ban Thường vụ Tỉnh ủy Điện Biên đã xem xét, thi hành kỷ luật đảng viên vi phạm. "
+                       "Ban Thường vụ Tỉnh ủy quyết định thi hành kỷ luật bằng hình thức cảnh cáo đối với ông Lò "
+                       "Văn Minh, Phó Chủ tịch UBND huyện Tuần Giáo. Chủ tịch UBND tỉnh trao Quyết định số "
+                       "1120/QĐ-UBND về việc bổ nhiệm lại ông Cà Văn Lượng giữ chức Giám đốc Sở Y tế.")
+    assert [(c.person.name, c.date, c.decided_by and c.decided_by.name) for c in article.changes] == [
+        ("Lò Văn Minh", "2023-11-02", "Ban Thường vụ Tỉnh ủy Điện Biên"), ("Cà Văn Lượng", None, None)]

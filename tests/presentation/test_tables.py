@@ -144,7 +144,7 @@ def test_tables_changes_of_post_and_the_terms_they_give(tmp_path):
     import datetime
     from ..support import CHANGES
     report = export_tables(build_graph([CHANGES / "articles"]).dataset, tmp_path / "changes", "parquet")
-    assert report.rows["changes"] == 19
+    assert report.rows["changes"] == 31
     rows = _rows(report, """SELECT person, kind, title, date, decided_by, measure, acting, article
                             FROM changes WHERE person = 'Giàng Seo Pó' OR person = 'Đinh Văn Thắng'
                             ORDER BY person, kind""")
