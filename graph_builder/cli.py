@@ -360,13 +360,7 @@ def _evaluate(args) -> int:
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=2))
     else:
-        print(f"articles: {result.articles}")
-        for name, score in result.sets.items():
-            print(f"{name:13} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}"
-                  f"  (tp {score.tp}, fp {score.fp}, fn {score.fn})")
-        for name, (right, total) in result.fields.items():
-            label = name if name == "author" else f"meeting.{name}"
-            print(f"{label:16} accuracy {result.accuracy(name):.3f}  ({right}/{total})")
+        print(result.report())
     if args.errors and result.errors:
         print("\n".join(result.errors))
     return 0

@@ -10,8 +10,10 @@ SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold"
 DEV = ROOT / "tests" / "data" / "dev"
 QUERIES = ROOT / "queries"
 ONTOLOGY = ROOT / "ontology"
-# Seeds, dev and the first held-out set: 40 articles, more than one parallel batch.
-CORPUS = [SEEDS, DEV / "articles", ROOT / "tests" / "data" / "holdout" / "articles"]
+CHANGES = ROOT / "tests" / "data" / "changes"
+# Seeds, dev, the first held-out set and the changes of post: 51 articles, more than one
+# parallel batch.
+CORPUS = [SEEDS, DEV / "articles", ROOT / "tests" / "data" / "holdout" / "articles", CHANGES / "articles"]
 
 # The public contract of the named queries (the foundation issue): these headers first,
 # in this order; extra columns may follow.
@@ -27,6 +29,7 @@ CONTRACT = {
     "encounters": ["person", "other", "meetings", "first", "last"],
     "activity": ["province", "locality", "type", "meetings", "first", "last"],
     "succession": ["body", "post", "holder", "first", "last", "articles"],
+    "changes": ["article", "person", "kind", "title", "date", "decided_by", "measure", "meeting"],
 }
 
 

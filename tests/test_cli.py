@@ -124,7 +124,7 @@ def test_cli_query_csv_headers(vnkg, seeds_ttl, name):
     assert result.code == 0, result
     rows = list(csv.reader(io.StringIO(result.out)))
     assert rows[0][:len(CONTRACT[name])] == CONTRACT[name]
-    assert len(rows) > 1
+    assert len(rows) > 1 or name == "changes"      # the seeds report no change of post
 
 
 def test_cli_query_chairs_table_reads_well(vnkg, seeds_ttl):

@@ -46,6 +46,9 @@ class Evaluation:
                                                           ("persons", "positions", "participants", "organisers")})
     fields: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in MEETING_FIELDS + ("author",)})
     errors: list[str] = field(default_factory=list)
+    # changes of post: scored only on articles whose gold file has a `changes` key; the
+    # dates over the changes found ([right, total])
+    change_dates: list[int] = field(default_factory=lambda: [0, 0])
 
     def accuracy(self, name: str) -> float:
         right, total = self.fields[name]
@@ -57,7 +60,27 @@ class Evaluation:
                        "tp": s.tp, "fp": s.fp, "fn": s.fn} for k, s in self.sets.items()},
                 **{f"meeting.{k}" if k != "author" else k: {"accuracy": round(self.accuracy(k), 4),
                                                              "right": v[0], "total": v[1]}
-                   for k, v in self.fields.items()}}
+                   for k, v in self.fields.items()},
+                **({"changes.date": {"accuracy": round(self.change_date_accuracy, 4), "right": self.change_dates[0],
+                                     "total": self.change_dates[1]}} if "changes" in self.sets else {})}
+
+    @property
+    def change_date_accuracy(self) -> float:
+        right, total = self.change_dates
+        return right / total if total else 1.0
+
+    def report(self) -> str:
+        """The scores as the aligned lines `vnkg evaluate` prints: F1 of each set, then the
+        accuracy of each field."""
+        lines = [f"articles: {self.articles}"]
+        lines += [f"{name:13} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+                  for name, s in self.sets.items()]
+        lines += [f"{name if name == 'author' else 'meeting.' + name:16} accuracy {self.accuracy(name):.3f}  "
+                  f"({right}/{total})" for name, (right, total) in self.fields.items()]
+        if "changes" in self.sets:
+            right, total = self.change_dates
+            lines.append(f"{'changes.date':16} accuracy {self.change_date_accuracy:.3f}  ({right}/{total})")
+        return "\n".join(lines)
 
 
 def _key(value) -> str:
@@ -92,7 +115,7 @@ def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
     report = build_graph(articles)
     dataset = report.dataset
     rows = {name: run_query(name, dataset).rows for name in
-            ("persons", "positions", "participants", "organisers", "meetings", "authors")}
+            ("persons", "positions", "participants", "organisers", "meetings", "authors", "changes")}
     result = Evaluation()
     by_article: dict[str, dict[str, list]] = {}
     for name, table in rows.items():
@@ -108,6 +131,8 @@ def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
         _score_meetings(result, article_id, truth, predicted.get("meetings", []))
         author = (predicted.get("authors") or [(article_id, None)])[0][1]
         _field(result, "author", article_id, truth.get("author"), author)
+        if "changes" in truth:
+            _score_changes(result, article_id, truth["changes"] or [], predicted.get("changes", []))
     return result
 
 
@@ -134,6 +159,21 @@ def _score_sets(result: Evaluation, article_id: str, truth: dict, predicted: dic
              {(_key(r[2]),) for r in predicted.get("participants", [])})
     _compare(result, "organisers", article_id, gold_organisers,
              {(_key(r[2]),) for r in predicted.get("organisers", [])})
+
+
+def _score_changes(result: Evaluation, article_id: str, gold: list[dict], rows: list) -> None:
+    """F1 over (person, kind, full title); the date of each change found, right or not."""
+    result.sets.setdefault("changes", Score())
+    truth = {(_key(c.get("person")), _key(c.get("kind")), _key(c.get("position"))): c.get("date") for c in gold}
+    found = {(_key(r[1]), _key(r[2]), _key(r[3])): r[4] for r in rows}
+    _compare(result, "changes", article_id, set(truth), set(found))
+    for key in sorted(set(truth) & set(found)):
+        right = (truth[key] or None) == (found[key] or None)
+        result.change_dates[1] += 1
+        result.change_dates[0] += right
+        if not right:
+            result.errors.append(f"{article_id}\tchanges.date\twrong\t{' | '.join(key)}: "
+                                 f"gold={truth[key]!r} got={found[key]!r}")
 
 
 def _field(result: Evaluation, name: str, article_id: str, gold, predicted) -> bool:

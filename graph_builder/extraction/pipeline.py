@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..reading.article import Article, parse_article
 from ..errors import VnkgError
+from .changes import find_changes
 from .meetings import find_meetings
 from .mentions import find_mentions
 from .persons import resolve_persons
@@ -31,6 +32,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("mentions", find_mentions, ("sentences",), "mentions"),
     Stage("persons", resolve_persons, ("mentions", "context"), "persons"),
     Stage("meetings", find_meetings, ("persons", "context"), "meetings"),
+    Stage("changes", find_changes, ("persons", "meetings", "context"), "changes"),
 )
 
 

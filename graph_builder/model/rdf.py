@@ -8,11 +8,10 @@ same person meet in one node. Each article's facts live in a named graph of thei
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+from rdflib import RDFS, XSD, Literal, URIRef
 
 from ..reading.article import Article, Span
 from ..extraction.meetings import Meeting
@@ -20,33 +19,9 @@ from ..extraction.persons import Person
 from ..extraction.positions import Org, Post
 from ..gazetteer import Unit, load_gazetteer
 from ..text import fold, slug
-
-class _Vocabulary:
-    """A namespace whose terms are made once (rdflib builds a new URIRef on every
-    attribute access, which shows in the build's profile)."""
-
-    def __init__(self, iri: str):
-        self.namespace = Namespace(iri)
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        term = self.namespace[name]
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        return self.namespace[name]
-
-
-VNKG = _Vocabulary("https://w3id.org/vnkg/ontology#")
-ID = Namespace("https://w3id.org/vnkg/id/")
-ORG = _Vocabulary("http://www.w3.org/ns/org#")
-PROV = _Vocabulary("http://www.w3.org/ns/prov#")
-SCHEMA = _Vocabulary("https://schema.org/")
-OA = _Vocabulary("http://www.w3.org/ns/oa#")
-SKOS = _Vocabulary("http://www.w3.org/2004/02/skos/core#")
-RDF_TYPE, RDFS_LABEL = RDF.type, RDFS.label
+from .changes import emit_changes
+from .terms import (_BOOLEAN, ID, OA, ORG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, VNKG, _date_literal, _hash,
+                    _text, holding_iri, meeting_iri)
 
 PREFIXES = {"vnkg": VNKG.namespace, "id": ID, "org": ORG.namespace, "prov": PROV.namespace,
             "schema": SCHEMA.namespace, "oa": OA.namespace, "skos": SKOS.namespace, "rdfs": RDFS, "xsd": XSD}
@@ -59,19 +34,6 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 # The concepts that facts point to (a role, a meeting type, a level) are described once,
 # in a graph of their own beside the articles' graphs, not restated by every article.
 VOCABULARY_GRAPH = ID["vocabulary"]
-
-
-_BOOLEAN = {True: Literal(True), False: Literal(False)}
-
-
-@lru_cache(maxsize=65536)
-def _text(value: str) -> Literal:
-    """A plain string literal; names, titles and labels repeat across facts and articles."""
-    return Literal(value)
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -251,13 +213,6 @@ def _offset(value: int) -> Literal:
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
-@lru_cache(maxsize=4096)
-def _date_literal(value: str) -> Literal:
-    if value.startswith("--"):
-        return Literal(value, datatype=XSD.gMonthDay)
-    return Literal(value, datatype=XSD.date)
-
-
 def attested_on(article: Article) -> str | None:
     """The date an article attests its holdings: its meeting's date, else publication."""
     for meeting in article.meetings:
@@ -310,7 +265,7 @@ def article_triples(article: Article) -> list[Triple]:
         e.add(node, VNKG.mentionedIn, art)
         for holding in person.holdings:
             post = holding.post
-            fact = ID[f"holding/{_hash(article.id, str(node), post.title, post.status)}"]
+            fact = holding_iri(article.id, node, post)
             e.add(fact, RDF_TYPE, VNKG.PositionHolding)
             e.add(fact, VNKG.holder, node)
             e.add(fact, VNKG.position, e.position(post))
@@ -322,13 +277,14 @@ def article_triples(article: Article) -> list[Triple]:
             e.evidence(fact, holding.mention.sentence)
     for meeting in article.meetings:
         _meeting(e, meeting, people)
+    if article.changes:
+        emit_changes(e, people)
     return e.triples
 
 
 def _meeting(e: _Emitter, meeting: Meeting, people: dict[int, URIRef]) -> None:
     article = e.article
-    part = f"-{meeting.part}" if meeting.part else ""
-    node = ID[f"meeting/{quote(article.id, safe='')}-{meeting.sentence[0]}{part}"]
+    node = meeting_iri(article, meeting)
     e.add(node, RDF_TYPE, VNKG.Meeting)
     e.add(node, VNKG.meetingType, VNKG[meeting.type])
     label = ", ".join(x for x in (meeting.label, meeting.date, meeting.locality and meeting.locality.name) if x)

@@ -13,9 +13,10 @@ becomes what:
   current titles; `proof` the articles naming them);
 - a post: `Position` (the full title, country `vn`, `subnationalArea` the place its body
   governs, `organization` the body, a `gov.*` topic for its level);
-- a holding: `Occupancy` (holder, post, `status` current or ended, `date` the date the
-  article attests it where its year is known; vnkg reads no start or end dates, so
-  none are given; the quoted sentence as `description`; `proof` the article);
+- a holding: `Occupancy` (holder, post, `status` current or ended (a post a change
+  of post ended is ended), `date` the date the article attests it where its year is
+  known, `startDate` and `endDate` where a change of post gives the term's start or end;
+  the quoted sentence as `description`; `proof` the article);
 - a body: `PublicBody` for the state's (people's councils and committees, their
   departments), `Organization` for the others (the Party's committees with topic
   `pol.party`, the Fatherland Front, mass organisations), `parent` the body above;
@@ -126,7 +127,8 @@ def entities(con):
         yield _make(model, "Occupancy", row["holding_iri"], holder=_ref(row["person_iri"]),
                     post=_ref(row["position_iri"]), status=_STATUS.get(row["status"]),
                     summary="acting (quyền)" if row["status"] == "acting" else None,
-                    date=_date(row["attested"]), description=row["quote"],
+                    date=_date(row["attested"]), startDate=_date(row["term_start"]),
+                    endDate=_date(row["term_end"]), description=row["quote"],
                     proof=_ref(row["article_iri"]))
     for row in _rows(con, """
             WITH o AS (SELECT meeting, list(DISTINCT organisation_iri ORDER BY organisation_iri) AS bodies

@@ -87,6 +87,15 @@ RAW: dict[str, tuple[tuple[str, ...], str]] = {
     "holding_posts": _scan("vnkg:position"),
     "statuses": _scan("vnkg:status/skos:notation"),
     "attested": _scan("vnkg:attestedOn"),
+    "term_starts": _scan("vnkg:termStart"),
+    "term_ends": _scan("vnkg:termEnd"),
+    "changes": (("c", "p", "pos", "kind", "date", "decided_by", "measure", "meeting", "acting"), """
+        SELECT ?c ?p ?pos ?kind ?date ?decided_by ?measure ?meeting ?acting WHERE {
+          ?c a vnkg:PostChange .
+          OPTIONAL { ?c vnkg:changedPerson ?p } OPTIONAL { ?c vnkg:changedPosition ?pos }
+          OPTIONAL { ?c vnkg:changeKind ?kind } OPTIONAL { ?c vnkg:changeDate ?date }
+          OPTIONAL { ?c vnkg:decidedBy ?decided_by } OPTIONAL { ?c vnkg:disciplineMeasure ?measure }
+          OPTIONAL { ?c vnkg:madeAt ?meeting } OPTIONAL { ?c vnkg:acting ?acting } }"""),
     "participation_ids": _kind("vnkg:Participation"),
     "participants": _scan("vnkg:participant"),
     "participation_meetings": _scan("vnkg:meeting"),
@@ -118,14 +127,16 @@ RAW: dict[str, tuple[tuple[str, ...], str]] = {
 _ORDER = ("evidence", "offsets", "quotes", "meetings", "articles", "statuses", "holders", "holding_posts",
           "attested", "roles", "mentions", "participants", "participation_meetings", "sources", "holding_ids",
           "positions", "participation_ids", "organisations", "organisers", "persons", "localities", "concepts",
-          "urls", "outlets")
+          "changes", "term_starts", "term_ends", "urls", "outlets")
 
 # The facts read a property at a time, put back together: one row per fact and value.
 FACTS = {
     "holdings": """
-        SELECT f.s AS h, p.o AS p, pos.o AS pos, st.o AS status, att.o AS attested, e.o AS e
+        SELECT f.s AS h, p.o AS p, pos.o AS pos, st.o AS status, att.o AS attested, ts.o AS term_start,
+               te.o AS term_end, e.o AS e
         FROM raw_holding_ids AS f LEFT JOIN raw_holders AS p USING (s) LEFT JOIN raw_holding_posts AS pos USING (s)
         LEFT JOIN raw_statuses AS st USING (s) LEFT JOIN raw_attested AS att USING (s)
+        LEFT JOIN raw_term_starts AS ts USING (s) LEFT JOIN raw_term_ends AS te USING (s)
         LEFT JOIN raw_evidence AS e USING (s)""",
     "participations": """
         SELECT f.s AS x, p.o AS p, m.o AS m, r.o AS role, e.o AS e
@@ -134,10 +145,12 @@ FACTS = {
         LEFT JOIN raw_evidence AS e USING (s)""",
     "meeting_facts": """
         SELECT m.*, e.o AS e FROM raw_meetings AS m LEFT JOIN raw_evidence AS e ON e.s = m.m""",
+    "change_facts": """
+        SELECT c.*, e.o AS e FROM raw_changes AS c LEFT JOIN raw_evidence AS e ON e.s = c.c""",
 }
 # What FACTS are made of, dropped once they are made.
 _PARTS = ("holding_ids", "holders", "holding_posts", "statuses", "attested", "participation_ids", "participants",
-          "participation_meetings", "roles", "evidence", "meetings")
+          "participation_meetings", "roles", "evidence", "meetings", "changes", "term_starts", "term_ends")
 
 
 def open_source(source) -> ox.Store:
@@ -162,8 +175,8 @@ def open_source(source) -> ox.Store:
 
 def load_relations(source, con, folder: str | Path) -> None:
     """Read the graph (see `open_source`) into the DuckDB connection `con` as tables
-    `raw_<name>`: `raw_holdings`, `raw_participations` and `raw_meeting_facts` (each
-    fact with its evidence), put together from the queries of `RAW`, and one for each
+    `raw_<name>`: `raw_holdings`, `raw_participations`, `raw_meeting_facts` and
+    `raw_change_facts` (each fact with its evidence), put together from the queries of `RAW`, and one for each
     other query (by way of CSV files in `folder`)."""
     from ..model.rdf import PREFIXES
     store = open_source(source)

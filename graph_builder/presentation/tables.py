@@ -108,7 +108,8 @@ TABLES: dict[str, str] = {
         SELECT h.h AS holding_iri, pe.name AS person, h.p AS person_iri, po.title, h.pos AS position_iri,
                org.organisation, org.organisation_iri, org.locality, org.locality_iri, org.province,
                org.province_iri, h.status, TRY_CAST(h.attested AS DATE) AS attested,
-               h.attested AS attested_text, h.article, h.evidence_start, h.evidence_end, h.quote
+               h.attested AS attested_text, h.article, h.evidence_start, h.evidence_end, h.quote,
+               TRY_CAST(h.term_start AS DATE) AS term_start, TRY_CAST(h.term_end AS DATE) AS term_end
         FROM h LEFT JOIN people AS pe ON pe.p = h.p
         LEFT JOIN positions AS po ON po.position_iri = h.pos
         LEFT JOIN organisations AS org ON org.organisation_iri = po.organisation_iri
@@ -135,6 +136,18 @@ TABLES: dict[str, str] = {
         FROM raw_organisers AS o LEFT JOIN organisations AS org ON org.organisation_iri = o.o
         LEFT JOIN meetings AS m ON m.meeting = o.m
         ORDER BY article, meeting, organisation, organisation_iri""",
+    "changes": f"""
+        WITH c AS ({_FIRST_EVIDENCE.format(key="c", raw="change_facts")})
+        SELECT c.c AS change_iri, pe.name AS person, c.p AS person_iri, k.code AS kind, po.title,
+               c.pos AS position_iri, po.organisation, po.organisation_iri, po.locality, po.locality_iri,
+               po.province, po.province_iri, TRY_CAST(c.date AS DATE) AS date, c.date AS date_text,
+               d.organisation AS decided_by, c.decided_by AS decided_by_iri, ms.label AS measure,
+               c.meeting, TRY_CAST(c.acting AS BOOLEAN) AS acting, c.article, c.evidence_start,
+               c.evidence_end, c.quote
+        FROM c LEFT JOIN people AS pe ON pe.p = c.p LEFT JOIN concepts AS k ON k.c = c.kind
+        LEFT JOIN concepts AS ms ON ms.c = c.measure LEFT JOIN positions AS po ON po.position_iri = c.pos
+        LEFT JOIN organisations AS d ON d.organisation_iri = c.decided_by
+        ORDER BY article, evidence_start, person, kind, title, change_iri""",
 }
 
 

@@ -67,7 +67,7 @@ def named_queries() -> dict[str, str]:
     """Name -> query text of every named query (its general form).
 
     >>> sorted(named_queries())[:4]
-    ['activity', 'authors', 'chairs', 'encounters']
+    ['activity', 'authors', 'chairs', 'changes']
     """
     return {name: text for name, text in _shipped_queries().items() if "+" not in name}
 

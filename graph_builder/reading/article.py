@@ -45,6 +45,7 @@ class Article:
     persons: list = field(default_factory=list)
     context: object | None = None
     meetings: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
     # notes from reading the file (a guessed encoding); the build reports them
     warnings: list[str] = field(default_factory=list)
 

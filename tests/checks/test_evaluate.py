@@ -112,7 +112,9 @@ def test_evaluate_broken_gold_file_is_an_input_error(tmp_path):
 # written later to measure generalisation: tests/data/holdout*/).
 TARGETS = {"persons": 0.95, "positions": 0.90, "participants": 0.90,
            "type": 0.90, "date": 0.90, "locality": 0.90, "province": 0.90, "chair": 0.90, "author": 0.90}
-ARTICLE_SETS = sorted(p.parent.name for p in (DEV.parent).glob("*/gold") if (p.parent / "articles").is_dir())
+# The changes set (tests/data/changes) is about changes of post, scored by its own test.
+ARTICLE_SETS = sorted(p.parent.name for p in (DEV.parent).glob("*/gold")
+                      if (p.parent / "articles").is_dir() and p.parent.name != "changes")
 
 
 @pytest.mark.parametrize("article_set", ARTICLE_SETS)
@@ -122,3 +124,31 @@ def test_evaluate_written_article_sets_meet_the_targets(article_set):
     assert scores.articles >= 15
     reached = {name: scores.sets[name].f1 if name in SETS else scores.accuracy(name) for name in TARGETS}
     assert all(reached[name] >= target for name, target in TARGETS.items()), (reached, scores.errors)
+
+
+def test_evaluate_changes_set_scores_changes_and_their_dates():
+    folder = DEV.parent / "changes"
+    scores = evaluate([str(folder / "articles")], str(folder / "gold"))
+    assert scores.articles == 11
+    assert scores.sets["changes"].f1 == 1.0 and scores.change_date_accuracy == 1.0, scores.errors
+    assert scores.summary()["changes.date"] == {"accuracy": 1.0, "right": 31, "total": 31}
+    assert scores.sets["persons"].f1 == 1.0 and scores.sets["positions"].f1 == 1.0, scores.errors
+
+
+def test_evaluate_changes_are_skipped_where_the_gold_has_no_changes_key(tmp_path):
+    gold = json.loads((DEV.parent / "changes" / "gold" / "c07_thanh_hoa_dieu_dong_nhu_xuan.json").read_text())
+    del gold["changes"]
+    (tmp_path / "c07_thanh_hoa_dieu_dong_nhu_xuan.json").write_text(json.dumps(gold), encoding="utf-8")
+    scores = evaluate([str(DEV.parent / "changes" / "articles" / "c07_thanh_hoa_dieu_dong_nhu_xuan.txt")],
+                      str(tmp_path))
+    assert scores.articles == 1 and "changes" not in scores.sets and "changes.date" not in scores.summary()
+
+
+def test_evaluate_a_wrong_change_date_is_counted_and_reported(tmp_path):
+    name = "c07_thanh_hoa_dieu_dong_nhu_xuan"
+    gold = json.loads((DEV.parent / "changes" / "gold" / f"{name}.json").read_text())
+    gold["changes"][1]["date"] = "2024-04-09"
+    (tmp_path / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    scores = evaluate([str(DEV.parent / "changes" / "articles" / f"{name}.txt")], str(tmp_path))
+    assert scores.sets["changes"].f1 == 1.0 and scores.change_dates == [1, 2]
+    assert any("changes.date\twrong" in e and "2024-04-09" in e for e in scores.errors)

@@ -48,3 +48,11 @@ def test_realdev_graph_conforms_to_the_shapes():
     from graph_builder import build_graph, validate_graph
     report = validate_graph(build_graph([CACHE]).dataset)
     assert report.conforms, report.text[:2000]
+
+
+@pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
+def test_realdev_changes_of_post_meet_the_targets():
+    # scored on the pages whose gold has a `changes` key (r-107 to r-120)
+    scores = evaluate([CACHE], GOLD)
+    assert scores.sets["changes"].f1 >= 0.90, scores.sets["changes"]
+    assert scores.change_date_accuracy >= 0.85, scores.change_dates

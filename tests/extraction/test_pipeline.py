@@ -9,7 +9,7 @@ from graph_builder.extraction.pipeline import StageError, run_stages
 
 
 def test_pipeline_stage_order():
-    assert [s.name for s in STAGES] == ["places", "mentions", "persons", "meetings"]
+    assert [s.name for s in STAGES] == ["places", "mentions", "persons", "meetings", "changes"]
 
 
 def test_pipeline_every_requirement_is_assigned_earlier():

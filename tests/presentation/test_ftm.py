@@ -155,3 +155,22 @@ def test_ftm_readme_examples_run_as_written(tmp_path):
     (dataset,) = yaml.safe_load(blocks[1][1])["datasets"]
     assert (folder / dataset["path"]).is_file()
     assert "YENTE_MANIFEST=vnkg.yml yente reindex" in readme_section("FollowTheMoney entities")
+
+
+def test_ftm_occupancies_carry_the_terms_changes_of_post_give(tmp_path):
+    from ..support import CHANGES
+    from graph_builder import build_graph
+    path = tmp_path / "changes.ftm.json"
+    export_ftm(build_graph([CHANGES / "articles"]).dataset, path)
+    entities = _load(path)
+
+    def occupancies(name):
+        person = _named(entities, "Person", name)
+        return sorted((entities[o.get("post")[0]].get("name")[0], o.get("status"), o.get("startDate"),
+                       o.get("endDate")) for o in entities.values()
+                      if o.schema.name == "Occupancy" and o.get("holder") == [person.id])
+
+    assert occupancies("Cầm Văn Chung") == [("Giám đốc Sở Tài chính tỉnh Sơn La", ["ended"], [], ["2024-03-01"])]
+    assert occupancies("Lò Minh Hùng") == [
+        ("Giám đốc Sở Tài chính tỉnh Sơn La", ["current"], ["2024-03-01"], []),
+        ("Phó Giám đốc Sở Tài chính tỉnh Sơn La", ["ended"], [], ["2024-03-01"])]     # left by moving up

@@ -238,7 +238,7 @@ def test_site_from_the_store_is_the_site_from_the_graph(corpus_build, corpus_sto
     from_graph, from_store = tmp_path / "graph", tmp_path / "store"
     build_site(corpus_build.dataset, from_graph)
     report = build_site(corpus_store, from_store, jobs=2)
-    assert report.counts["article"] == 40
+    assert report.counts["article"] == 51
     files = sorted(p.relative_to(from_graph) for p in from_graph.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(from_store) for p in from_store.rglob("*") if p.is_file())
     assert [f for f in files if (from_graph / f).read_bytes() != (from_store / f).read_bytes()] == []

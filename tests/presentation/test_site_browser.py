@@ -164,3 +164,28 @@ def test_site_browser_hostile_names_are_text_and_run_nothing(browser, tmp_path):
     browser.screenshot(ARTIFACTS / "site_hostile.png")
     assert browser.errors == []
     assert all(url.startswith("file://") for url in browser.requests), browser.requests
+
+
+def test_site_browser_body_page_shows_terms_from_changes_of_post(browser, tmp_path):
+    """A body whose posts changed hands: terms where changes give them, attestations
+    otherwise (docs/site_body_terms.png is a copy of site_body_terms.png)."""
+    from graph_builder.presentation.site.model import build_site_graph, read_triples
+
+    from ..support import CHANGES
+    dataset = build_graph([CHANGES / "articles"]).dataset
+    out = tmp_path / "site"
+    build_site(dataset, out)
+    model = build_site_graph(read_triples(dataset))
+    (body,) = [k for k, v in model.bodies.items() if v.name == "Ủy ban nhân dân huyện Mường Ảng"]
+    browser.requests.clear()
+    browser.errors.clear()
+    browser.open(out / file_name("body", body))
+    _arrive(browser, file_name("body", body).split("/")[-1])
+    holders = _js(browser, """return Array.prototype.map.call(
+        document.querySelectorAll('#succession section.post ol.holders li'),
+        function (li) { return li.textContent.replace(/\\s+/g, ' ').trim(); });""")
+    assert "Lường Thị Hoa nhiệm kỳ từ 13/09/2023 (c01_muong_ang_ky_hop_mien_nhiem_bau)" in holders
+    assert "Quàng Văn Dũng đến 13/09/2023 (c01_muong_ang_ky_hop_mien_nhiem_bau)" in holders
+    assert all(url.startswith("file://") for url in browser.requests), browser.requests
+    assert not browser.errors, browser.errors
+    browser.screenshot(ARTIFACTS / "site_body_terms.png")

@@ -12,7 +12,8 @@ from graph_builder.presentation.site.model import build_site_graph, read_triples
 
 from .site_support import SITE_ARTICLES
 
-COLUMNS = ["body", "post", "holder", "first", "last", "articles", "body_iri", "post_iri", "holder_iri"]
+COLUMNS = ["body", "post", "holder", "first", "last", "articles", "body_iri", "post_iri", "holder_iri", "first_from",
+           "last_from"]
 HAM_YEN = [
     ("Huyện ủy Hàm Yên", "Bí thư Huyện ủy Hàm Yên", "Hoàng Văn Khải", "2022-01-10", "2022-01-10",
      "site_01_ham_yen_2022"),

@@ -10,7 +10,8 @@ import re
 import duckdb
 import pytest
 
-from graph_builder import UsageError, build_store, export_tables, load_graph, read_article, run_store_query
+from graph_builder import (UsageError, build_graph, build_store, export_tables, load_graph, read_article,
+                           run_store_query)
 from graph_builder.presentation.tables import TABLES
 
 from ..support import SEEDS
@@ -123,7 +124,7 @@ def test_tables_refuse_a_file_for_the_folder_and_an_unknown_format(seeds_dataset
 def test_tables_cli_exports_a_store_and_leaves_nothing_else(vnkg, seeds_store, tmp_path):
     result = vnkg("export", "--store", seeds_store, "--format", "csv", "--out", tmp_path / "t")
     assert result.code == 0, result
-    assert "9 csv tables (articles 5," in result.err
+    assert "10 csv tables (articles 5," in result.err
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == sorted(f"{name}.csv" for name in TABLES)
     result = vnkg("export", "--store", seeds_store, "--format", "parquet", "--out", tmp_path / "t",
                   "--person", "Mùa A Sơn")
@@ -137,3 +138,24 @@ def test_tables_readme_examples_run_as_written(tmp_path):
     outputs = [run_block(language, text, folder) for language, text in blocks]
     # who chaired most meetings in each province, from the seeds
     assert "Mùa A Sơn" in outputs[1] and "Lương Thị Hoa" in outputs[1]
+
+
+def test_tables_changes_of_post_and_the_terms_they_give(tmp_path):
+    import datetime
+    from ..support import CHANGES
+    report = export_tables(build_graph([CHANGES / "articles"]).dataset, tmp_path / "changes", "parquet")
+    assert report.rows["changes"] == 31
+    rows = _rows(report, """SELECT person, kind, title, date, decided_by, measure, acting, article
+                            FROM changes WHERE person = 'Giàng Seo Pó' OR person = 'Đinh Văn Thắng'
+                            ORDER BY person, kind""")
+    assert rows == [
+        ("Giàng Seo Pó", "disciplined", "Chủ tịch Ủy ban nhân dân xã Mậu Duệ", None,
+         "Ban Thường vụ Tỉnh ủy Hà Giang", "cách chức", None, "c03_ha_giang_ky_luat_can_bo"),
+        ("Giàng Seo Pó", "relieved", "Chủ tịch Ủy ban nhân dân xã Mậu Duệ", None,
+         "Ban Thường vụ Tỉnh ủy Hà Giang", None, None, "c03_ha_giang_ky_luat_can_bo"),
+        ("Đinh Văn Thắng", "appointed", "Chủ tịch Ủy ban nhân dân huyện Mộc Châu", None,
+         "Ủy ban nhân dân tỉnh Sơn La", None, True, "c04_son_la_trao_quyet_dinh")]
+    terms = _rows(report, """SELECT person, status, term_start, term_end FROM holdings
+                             WHERE title = 'Giám đốc Sở Tài chính tỉnh Sơn La' ORDER BY person""")
+    assert terms == [("Cầm Văn Chung", "former", None, datetime.date(2024, 3, 1)),
+                     ("Lò Minh Hùng", "current", datetime.date(2024, 3, 1), None)]

@@ -30,15 +30,15 @@ def test_queries_file_parses_and_has_a_header(name):
     assert "Columns:" in header and "Parameters:" in header
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "changes"])    # the seeds report no change of post
 def test_queries_run_on_the_seed_graph_and_return_rows(name, seeds_dataset):
     result = run_query(name, seeds_dataset)
     assert result.rows, f"{name} returned no rows on the seeds"
 
 
 @pytest.mark.parametrize("name, headers", sorted(CONTRACT.items()))
-def test_queries_csv_has_the_contract_headers_first(name, headers, seeds_dataset):
-    text = to_csv(run_query(name, seeds_dataset))
+def test_queries_csv_has_the_contract_headers_first(name, headers, corpus_build):
+    text = to_csv(run_query(name, corpus_build.dataset))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:len(headers)] == headers
     assert text.endswith("\r\n") and "\r\n" in text        # W3C SPARQL CSV: CRLF line ends

@@ -110,31 +110,44 @@ def _keep(graph: SiteGraph, meetings: set[str], holdings: set[str]) -> SiteGraph
         places={k: v for k, v in graph.places.items() if k in places},
         meetings=kept_meetings, articles={k: v for k, v in graph.articles.items() if k in sources},
         holdings=kept_holdings, participations=participations, evidence=evidence,
-        concepts=graph.concepts, notations=graph.notations)
+        concepts=graph.concepts, notations=graph.notations,
+        changes={k: v for k, v in graph.changes.items() if v.person in persons and v.article in sources})
 
 
 def succession(graph: SiteGraph) -> list[tuple]:
     """The rows of the named query `succession`, from the site's facts: (body, post,
-    holder, first, last, articles, body IRI, post IRI, holder IRI) for each current or
-    acting holder of each post, in the order of the first dated attestation; holders with
-    none come last. A test keeps this equal to the query on rdflib and on the store."""
-    groups: dict[tuple, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    holder, first, last, articles, body IRI, post IRI, holder IRI, first_from, last_from)
+    for each current or acting holder of each post, and each whose term a change ended:
+    the term's start and end where changes give them, else the first and last dated
+    attestation ("term" or "attested"), in the order of the first date; holders with none
+    come last. A test keeps this equal to the query on rdflib and on the store."""
+    groups: dict[tuple, tuple[set, ...]] = defaultdict(lambda: (set(), set(), set(), set()))
     for h in graph.holdings.values():
         position = graph.positions.get(h.position)
         body = graph.bodies.get(position.body) if position else None
         article = graph.articles.get(h.article)
-        if h.status not in ("current", "acting") or body is None or article is None:
+        held = h.status in ("current", "acting")
+        if not (held or h.end) or body is None or article is None:
             continue
-        dates, articles = groups[(body.iri, position.iri, h.holder)]
+        dates, articles, starts, ends = groups[(body.iri, position.iri, h.holder)]
         articles.add(article.ident)
-        if dated(h.date):
+        if held and dated(h.date):
             dates.add(h.date[:10])
+        starts.update(d for d in (h.start,) if dated(d))
+        ends.update(d for d in (h.end,) if dated(d))
     rows = []
-    for (body, post, holder), (dates, articles) in groups.items():
+    for (body, post, holder), (dates, articles, starts, ends) in groups.items():
+        first, last = (min(starts) if starts else min(dates, default=None)), (max(ends) if ends else max(
+            dates, default=None))
         rows.append((graph.bodies[body].name, graph.positions[post].title, graph.persons[holder].name,
-                     min(dates) if dates else None, max(dates) if dates else None,
-                     "; ".join(sorted(articles)), body, post, holder))
-    return sorted(rows, key=lambda r: (r[0], r[6], r[1], r[7], r[3] is None, r[3] or "", r[4] or "", r[2], r[8]))
+                     first, last, "; ".join(sorted(articles)), body, post, holder, _source(starts, dates),
+                     _source(ends, dates)))
+    return sorted(rows, key=lambda r: (r[0], r[6], r[1], r[7], r[3] is None and r[4] is None, r[3] or r[4] or "",
+                                       r[4] or "", r[2], r[8]))
+
+
+def _source(term: set, attested: set) -> str:
+    return "term" if term else "attested" if attested else ""
 
 
 @dataclass
@@ -187,6 +200,7 @@ class Relations:
     mentioned: dict = field(default_factory=lambda: defaultdict(list))       # article -> persons
     succession: dict = field(default_factory=lambda: defaultdict(list))      # body -> succession rows
     encounters: dict = field(default_factory=dict)                           # person -> [Encounter]
+    changes: dict = field(default_factory=lambda: defaultdict(list))         # person -> changes of post
 
 
 def relate(graph: SiteGraph) -> Relations:
@@ -221,6 +235,8 @@ def relate(graph: SiteGraph) -> Relations:
             r.sub_places[parent].append(place.iri)
         for successor in place.successors:
             r.merged_from[successor].append(place.iri)
+    for c in graph.changes.values():
+        r.changes[c.person].append(c.iri)
     for ev in graph.evidence.values():
         if ev.article:
             r.evidence[ev.article].append(ev.iri)

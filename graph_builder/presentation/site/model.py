@@ -21,6 +21,8 @@ from ...model.rdf import OA, ORG, PROV, SCHEMA, SKOS, VNKG
 
 STATUS = {str(VNKG.CurrentHolding): "current", str(VNKG.ActingHolding): "acting",
           str(VNKG.FormerHolding): "former"}
+KINDS = {str(VNKG.Elected): "elected", str(VNKG.Appointed): "appointed", str(VNKG.Relieved): "relieved",
+         str(VNKG.Disciplined): "disciplined"}
 ROLES = {str(VNKG.ChairRole): "chair", str(VNKG.AttendeeRole): "attendee", str(VNKG.SpeakerRole): "speaker",
          str(VNKG.ReporterRole): "reporter", str(VNKG.ConcluderRole): "concluder"}
 
@@ -97,6 +99,22 @@ class Holding:
     date: str             # as attested: YYYY-MM-DD, --MM-DD, or ""
     article: str | None
     evidence: list[str]
+    start: str = ""       # the term's start and end, where a change of post gives them
+    end: str = ""
+
+
+@dataclass
+class Change:
+    """A change of post (`vnkg:PostChange`)."""
+    iri: str
+    person: str
+    position: str | None
+    kind: str             # elected, appointed, relieved, disciplined
+    date: str             # YYYY-MM-DD, --MM-DD, or ""
+    decided_by: str | None
+    measure: str | None   # the measure's concept IRI
+    article: str | None
+    evidence: list[str]
 
 
 @dataclass
@@ -136,6 +154,7 @@ class SiteGraph:
     evidence: dict[str, Evidence]
     concepts: dict[str, str]                 # a concept's Vietnamese label
     notations: dict[str, str]                # a concept's notation (`chair`, `hoi-nghi-giao-ban`)
+    changes: dict[str, Change] = field(default_factory=dict)
 
 
 # ---- reading -------------------------------------------------------------------------
@@ -267,7 +286,12 @@ def build_site_graph(triples) -> SiteGraph:
         body = x.one(ORG.organization, s) or (positions[position].body if position in positions else None)
         holdings[str(s)] = Holding(str(s), holder, position, body, STATUS.get(x.one(VNKG.status, s), ""),
                                    x.text(VNKG.attestedOn, s), x.one(PROV.wasDerivedFrom, s),
-                                   x.all(VNKG.evidence, s))
+                                   x.all(VNKG.evidence, s), x.text(VNKG.termStart, s), x.text(VNKG.termEnd, s))
+    changes = {str(s): Change(str(s), x.one(VNKG.changedPerson, s), x.one(VNKG.changedPosition, s),
+                              KINDS.get(x.one(VNKG.changeKind, s), ""), x.text(VNKG.changeDate, s),
+                              x.one(VNKG.decidedBy, s), x.one(VNKG.disciplineMeasure, s),
+                              x.one(PROV.wasDerivedFrom, s), x.all(VNKG.evidence, s))
+               for s in x.of(VNKG.PostChange) if x.one(VNKG.changedPerson, s) in persons}
     participations = {}
     for s in x.of(VNKG.Participation):
         person, meeting = x.one(VNKG.participant, s), x.one(VNKG.meeting, s)
@@ -300,4 +324,4 @@ def build_site_graph(triples) -> SiteGraph:
                 evidence[str(ev)].facts.append(str(fact))
     labels, notations = _concepts(x)
     return SiteGraph(persons, positions, bodies, places, meetings, articles, holdings, participations,
-                     evidence, labels, notations)
+                     evidence, labels, notations, changes)

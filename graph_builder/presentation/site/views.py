@@ -2,7 +2,8 @@
 relative links between pages (None where the target has no page in this site).
 
 Dates are shown as the articles attest them (`vi_date`): a holding's date is the date an
-article shows the person in the post, never the start or end of a term of office.
+article shows the person in the post; the start or end of a term is shown only where a
+change of post gives it, and labelled so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from .render import anchor, file_name
 
 KIND_LABELS = {"person": "Người", "body": "Cơ quan", "place": "Địa phương", "meeting": "Cuộc họp",
                "article": "Bài báo"}
+CHANGE_LABELS = {"elected": "được bầu", "appointed": "được bổ nhiệm, chỉ định", "relieved": "thôi giữ chức",
+                 "disciplined": "bị kỷ luật"}
 ROLE_ORDER = ["chair", "concluder", "speaker", "reporter", "attendee"]
 TOP_ENCOUNTERS = 20
 
@@ -147,6 +150,7 @@ class Views:
         articles = sorted(g.persons[iri].articles, key=lambda a: (g.articles[a].published, g.articles[a].ident)
                           if a in g.articles else ("", a))
         return {"kind": "person", "name": g.persons[iri].name, "iri": iri, "posts": posts, "meetings": meetings,
+                "changes": self.change_rows(r.changes[iri]),
                 "met": met, "more_met": max(0, len(r.encounters.get(iri, [])) - TOP_ENCOUNTERS),
                 "articles": [self.link("article", a) for a in articles if a in g.articles],
                 "graph": "../" + file_name("graph", iri)}
@@ -160,7 +164,7 @@ class Views:
         posts = []
         for position in sorted(set(r.posts[iri]) | set(rows), key=lambda p: (g.positions[p].title, p)):
             holders = [{"holder": self.link("person", row[8]), "first": _day(row[3] or ""),
-                        "last": _day(row[4] or ""),
+                        "last": _day(row[4] or ""), "first_term": row[9] == "term", "last_term": row[10] == "term",
                         "articles": [self.link("article", self.by_ident.get(a), text=a) for a in row[5].split("; ")]}
                        for row in rows[position]]
             former = sorted(({"holder": self.link("person", h.holder), "date": _day(h.date),
@@ -173,6 +177,21 @@ class Views:
                 "places": self.links("place", body.places), "parents": self.links("body", body.parents),
                 "children": self.links("body", r.sub_bodies[iri]), "posts": posts,
                 "meetings": self.meeting_rows(r.organised[iri])}
+
+    def change_rows(self, iris) -> list[dict]:
+        """A person's changes of post, by date (undated last): what, which post, decided
+        by whom, and the sentence that says so."""
+        g = self.g
+        rows = []
+        for c in sorted((g.changes[i] for i in iris), key=lambda c: (not dated(c.date), c.date, c.kind, c.iri)):
+            post = g.positions.get(c.position)
+            rows.append({"date": _day(c.date), "kind": CHANGE_LABELS.get(c.kind, c.kind),
+                         "measure": self.concept(c.measure),
+                         "post": self.link("body", post.body, anchor("post", post.iri), post.title) if post
+                         else {"text": "", "href": None},
+                         "decided_by": self.link("body", c.decided_by),
+                         "source": self.evidence_link(c.article, c.evidence)})
+        return rows
 
     def place(self, iri: str) -> dict:
         g, r = self.g, self.r
