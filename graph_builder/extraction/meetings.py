@@ -43,7 +43,8 @@ _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+n
 _ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
 _ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
                      re.I)
-_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
+_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:cũng\s+)?(?:trong\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
+                           r"(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
 # `Thực hiện Kế hoạch số 15-KH/ĐU … về tiếp xúc, đối thoại …`: a document's subject, not
 # a meeting being reported.
 _DOCUMENT_LEAD = re.compile(r"^(?:thực hiện|căn cứ|theo|triển khai|quán triệt)\s+(?:các\s+)?(?:kế hoạch|chỉ thị|"
@@ -130,8 +131,27 @@ def find_meetings(article: Article) -> list[Meeting]:
             for part, unit in enumerate(places[1:], start=1):
                 meetings.append(replace(meeting, locality=unit, province=load_gazetteer().province_of(unit),
                                         part=part))
+        # `tổ chức 02 cuộc hội nghị tiếp xúc …`, `hai buổi tiếp xúc cử tri`: that many meetings
+        held = sum(1 for m in meetings if m.sentence == lead_span)
+        for part in range(held, _count(lead)):
+            meetings.append(replace(meeting, part=part))
     article.meetings = meetings
     return meetings
+
+
+_COUNTED = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm)\s+(?:cuộc|buổi|hội\s+nghị)\s+(?:hội\s+nghị|tiếp\s+xúc|đối\s+thoại|họp)",
+                      re.I)
+_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+
+
+def _count(lead: str) -> int:
+    """How many meetings a lead says it reports (`tổ chức 02 cuộc Hội nghị tiếp xúc`)."""
+    match = _COUNTED.search(lead)
+    if match is None:
+        return 1
+    word = match.group(1).lower()
+    count = _NUMBERS[word] if word in _NUMBERS else int(word)
+    return count if 1 < count <= 6 else 1
 
 
 def _reports_nothing(article: Article, index: int, captions: set[Span]) -> bool:
@@ -147,6 +167,9 @@ def _restates(earlier: tuple[int, tuple], later: tuple[int, tuple], article: Art
     is that meeting again (a summary repeated further down the page)."""
     if earlier[1][0] != later[1][0]:
         return False
+    start, end = article.sentences[later[0]]
+    if fold(article.norm[start:end]).startswith("cũng"):
+        return False        # `Cũng trong ngày 28-9, HĐND huyện Y …`: another one of its kind
     dates = []
     for index, _ in (earlier, later):
         found = find_date(article.norm[article.sentences[index][0]:article.sentences[index][1]])
@@ -208,7 +231,7 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
             first_mention.setdefault(id(mention.person), mention)
     # `quán triệt chỉ đạo của Thủ tướng Chính phủ …`: named, but not there
     absent = {id(p) for p in order if all(_ABSENT.search(norm[max(0, m.start - 40):m.start])
-                                          for m in p.mentions)}
+                                          or _not_there(norm[m.sentence[0]:m.sentence[1]]) for m in p.mentions)}
     for person in order:
         if id(person) in absent and id(person) not in roles:
             continue
@@ -220,6 +243,23 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
     chairs = [p.person for p in meeting.participations if p.role == "chair"]
     concluders = [p.person for p in meeting.participations if p.role == "concluder"]
     meeting.chair = (chairs or concluders or [None])[0]
+
+
+# A sentence that reports a personnel decision (`HĐND tỉnh đã bầu ông A giữ chức …`, `miễn
+# nhiệm … đối với bà B`) names who it concerns, not who is in the room; one that hands the
+# decision over (`trao quyết định cho …`) names people who are. Flowers or a letter sent
+# (`gửi lẵng hoa chúc mừng`) and a roll of a committee's members (`Hiện tỉnh có 5 Phó Bí
+# thư, gồm: …`) name people elsewhere.
+_DECIDED = re.compile(r"\b(?:bầu(?!\s+cử)|bổ nhiệm|miễn nhiệm|chỉ định|điều động|luân chuyển|giữ chức|thôi giữ|"
+                      r"nghỉ hưu|nghỉ chế độ|trúng cử|tái đắc cử|cách chức|kỷ luật|khiển trách|cảnh cáo)\b")
+_HANDED = re.compile(r"\b(?:trao|nhận|tặng|phát biểu|chúc mừng|dự|tham dự|chủ trì|trình bày|tờ trình|báo cáo)\b")
+_ELSEWHERE = re.compile(r"\bgửi\s+(?:lẵng\s+)?(?:hoa|thư|điện)|^hiện\s+[^,.;]{0,40}\bcó\s+\d+\s")
+
+
+def _not_there(sentence: str) -> bool:
+    """Whether a sentence names people without putting them at the meeting."""
+    text = sentence.lower()
+    return bool(_ELSEWHERE.search(text) or _DECIDED.search(text) and not _HANDED.search(text))
 
 
 # What may stand between the names of a list: the rest of a title and a semicolon, a

@@ -341,3 +341,32 @@ def test_meetings_steering_boards_named_in_free_words_organise():
     assert summary(meetings(HEAD + lead)[0])["organisers"] == [
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Tuyên Quang",
         'Ban Chỉ đạo phong trào thi đua "Dân vận khéo" tỉnh Tuyên Quang']
+
+
+def test_meetings_also_on_that_day_is_another_session():
+    found = meetings("Hai huyện kiện toàn chức danh\n\nNgày 14-10, HĐND huyện Ba Vì tổ chức kỳ họp bất thường. "
+                     "Kỳ họp đã bầu ông Đỗ Văn Lâm giữ chức Chủ tịch UBND huyện Ba Vì. "
+                     "Cũng trong ngày 14-10, HĐND huyện Phúc Thọ đã tổ chức kỳ họp thứ 9.")
+    assert [(m.label, m.date, m.locality.name) for m in found] == [
+        ("Kỳ họp", "--10-14", "Ba Vì"), ("Kỳ họp", "--10-14", "Phúc Thọ")]
+
+
+def test_meetings_a_lead_that_counts_its_meetings_reports_that_many():
+    found = meetings(HEAD + "Ngày 8/5, Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang tổ chức 03 cuộc hội nghị tiếp xúc "
+                            "giữa các ứng cử viên với cử tri huyện Hàm Yên.")
+    assert [m.label for m in found] == ["Tiếp xúc cử tri"] * 3
+
+
+def test_meetings_people_a_decision_concerns_are_not_participants():
+    found = meetings("Ngày 20/6, HĐND tỉnh Hà Giang tiến hành kỳ họp thứ 12. "
+                     "Tại kỳ họp, HĐND tỉnh đã bầu ông Nguyễn Văn Sơn, Giám đốc Sở Tài chính, giữ chức "
+                     "Phó Chủ tịch UBND tỉnh. Tổng Bí thư Tô Lâm gửi lẵng hoa chúc mừng kỳ họp. "
+                     "Phát biểu tại kỳ họp, đồng chí Thào Hồng Sơn, Chủ tịch HĐND tỉnh Hà Giang đề nghị …")
+    assert summary(found[0])["participants"] == [("Thào Hồng Sơn", "speaker")]
+
+
+def test_meetings_people_handed_a_decision_are_participants():
+    found = meetings("Sáng 3/10, Ban Thường vụ Tỉnh ủy Hải Dương tổ chức hội nghị công bố quyết định về công "
+                     "tác cán bộ. Đồng chí Trần Đức Thắng, Bí thư Tỉnh ủy Hải Dương trao quyết định điều "
+                     "động, bổ nhiệm cho đồng chí Lê Văn Hiệu.")
+    assert [p[0] for p in summary(found[0])["participants"]] == ["Trần Đức Thắng", "Lê Văn Hiệu"]
