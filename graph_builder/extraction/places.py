@@ -163,10 +163,11 @@ def locate(article: Article) -> Context:
             provinces[candidates[0].key] += 2
     # a district that belongs to one province speaks for that province (and settles a tie
     # between a visiting delegation's province and the host's)
-    # On the 2025 map, which has no districts, a commune plays that part.
-    speaking = ("district", "commune") if era == "2025" else ("district",)
+    # So does a commune or ward whose name is one unit's only on the map in force.
     for candidates in named:
-        if candidates[0].level in speaking and len({u.province for u in candidates}) == 1:
+        level = candidates[0].level
+        if level == "district" and len({u.province for u in candidates}) == 1 or (
+                level == "commune" and len(candidates) == 1):
             provinces[candidates[0].province] += 1
     # where the meeting takes place is what the article is about (a visiting delegation's
     # province is named as often as the host's)
@@ -191,6 +192,13 @@ def locate(article: Article) -> Context:
         context.district = written[_most_common(districts, named, "district")]
         if context.province is None:
             context.province = gazetteer.province_of(context.district)
+    elif era != "2025" and context.province is not None:
+        # before the reform, a commune that is one unit's only gives its district too
+        lone = [c[0] for c in named if c[0].level == "commune" and len(c) == 1
+                and c[0].province == context.province.key]
+        parents = {u.parent for u in lone}
+        if len(parents) == 1:
+            context.district = gazetteer.parent_of(lone[0])
     communes = Counter()
     for candidates in named:
         if candidates[0].level == "commune":

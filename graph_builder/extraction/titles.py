@@ -160,6 +160,8 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
     if found is None:
         return None
     btype, j = found
+    if btype.binding == "department-central" and not tokens[i].is_cap:
+        return None          # `cán bộ`, `toàn bộ`: the word, not a ministry
     body = BodyRef(btype, tokens[i].start, tokens[j - 1].end)
     j = _skip_abbreviation(tokens, j)
     binding = btype.binding
@@ -203,7 +205,8 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
                 j += 3           # `… trên địa bàn tỉnh`: the unit the body serves
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
             j = _skip_abbreviation(tokens, j + 2)
-        j = _unit_after(tokens, j, body)
+        if binding != "department-central":
+            j = _unit_after(tokens, j, body)
         if binding == "located" and btype.kind == "PartyCommittee" and body.unit_word is None \
                 and not body.places and depth < 3 and j < len(tokens) and tokens[j].is_cap:
             # `Đảng bộ Văn phòng UBND tỉnh`, `Đảng ủy Sở Tài chính`: the party organisation
