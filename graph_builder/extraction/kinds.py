@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..lexicon import load_table
 from ..text import ascii_fold
+from .dates import find_date
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,29 @@ def classify(text: str) -> tuple[str, str, int] | None:
         # ascii_fold keeps the length of lower-case Vietnamese (one letter, one letter)
         found = _classify(ascii_fold(text.lower()), _plain_types())
     return found
+
+
+# `Thực hiện Kế hoạch số 15-KH/ĐU … về tiếp xúc, đối thoại …`: a document's subject, not
+# a meeting being reported
+_DOCUMENT_LEAD = re.compile(r"^(?:thực hiện|căn cứ|theo|triển khai|quán triệt)\s+(?:các\s+)?(?:kế hoạch|chỉ thị|"
+                            r"nghị quyết|quyết định|công văn|thông báo|hướng dẫn|chương trình|kết luận)")
+_PLANNED = re.compile(r"\b(?:sẽ|dự kiến)\b")
+
+
+def report_start(text: str) -> int:
+    """Where a sentence's report begins: past the plan it cites, at the date of what was
+    done (`Thực hiện chương trình tiếp xúc cử tri …, chiều 4/5, đồng chí A … đã có cuộc tiếp
+    xúc …`), else at its start."""
+    if not _DOCUMENT_LEAD.match(text.lower()):
+        return 0
+    found = find_date(text)
+    return found.start if found is not None else len(text)
+
+
+def cites_a_plan(text: str) -> bool:
+    """Whether a sentence (lower case) cites a plan and reports nothing done: no date of its
+    own, or one yet to come (`Theo kế hoạch, ngày 19/7, HĐND huyện sẽ tổ chức …`)."""
+    return bool(_DOCUMENT_LEAD.match(text)) and (find_date(text) is None or bool(_PLANNED.search(text)))
 
 
 # `Tiểu ban Văn kiện Đại hội …`, `Ban Tổ chức Đại hội`: a body preparing a congress meets

@@ -19,7 +19,7 @@ from .dates import find_date, iso, resolve_year, says_today
 from .mentions import Mention
 from .persons import Person
 from .positions import Org
-from .kinds import classify
+from .kinds import cites_a_plan, classify
 from .organisers import find_organisers
 from .venues import place_meeting, voter_units
 
@@ -45,12 +45,6 @@ _ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|t
                      re.I)
 _NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:cũng\s+)?(?:trong\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
                            r"(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
-# `Thực hiện Kế hoạch số 15-KH/ĐU … về tiếp xúc, đối thoại …`: a document's subject, not
-# a meeting being reported.
-_DOCUMENT_LEAD = re.compile(r"^(?:thực hiện|căn cứ|theo|triển khai|quán triệt)\s+(?:các\s+)?(?:kế hoạch|chỉ thị|"
-                            r"nghị quyết|quyết định|công văn|thông báo|hướng dẫn|chương trình|kết luận)")
-
-
 @dataclass
 class Participation:
     person: Person
@@ -159,7 +153,7 @@ def _reports_nothing(article: Article, index: int, captions: set[Span]) -> bool:
     start, end = article.sentences[index]
     if any(a <= start and end <= b for a, b in captions):
         return True
-    return bool(_DOCUMENT_LEAD.match(fold(article.norm[start:end])))
+    return cites_a_plan(fold(article.norm[start:end]))
 
 
 def _restates(earlier: tuple[int, tuple], later: tuple[int, tuple], article: Article) -> bool:

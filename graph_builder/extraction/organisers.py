@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..reading.article import Article, Span
-from .kinds import classify
+from .kinds import classify, report_start
 from .places import Context
 from .positions import Org, render_body
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
@@ -42,8 +42,9 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
     context = article.context or Context()
     norm = article.norm
     text = norm[lead[0]:lead[1]]
-    cut = lead[0] + _subject_end(text)
-    tokens = tokenize(norm, lead[0], lead[1])
+    begin = report_start(text)
+    cut = lead[0] + begin + _subject_end(text[begin:])
+    tokens = [t for t in tokenize(norm, lead[0], lead[1]) if t.start >= lead[0] + begin]
     person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead]
     organisers: list[Org] = []
     i = 0
@@ -78,8 +79,9 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
     if not _body_before(tokens, cut, person_spans):
         # no body is the subject: the body whose own meeting it is, else the body of the
         # person who leads it
-        own = _own_meeting(tokens, cut, context)
-        subject = [m for m in article.mentions if m.sentence == lead and m.start < cut and m.person]
+        own = _own_meeting(tokens, cut, context, meeting.type)
+        subject = [m for m in article.mentions if m.sentence == lead and lead[0] + begin <= m.start < cut
+                   and m.person]
         posts = [h.post for h in subject[0].person.holdings if h.mention is subject[0]] if subject else []
         holder = own or (posts[-1].org if posts else None)
         if holder is not None and holder.name not in {o.name for o in organisers}:
@@ -117,22 +119,29 @@ def _counts(tokens, i: int, j: int, body) -> bool:
                 or body.dangling)
 
 
-def _own_meeting(tokens, cut: int, context: Context) -> Org | None:
+def _own_meeting(tokens, cut: int, context: Context, meeting_type: str) -> Org | None:
     """`Hội nghị Ban Chấp hành Đảng bộ tỉnh`, `Hội nghị Ủy ban MTTQ Việt Nam thành phố lần
-    thứ 11`: a conference of a body is that body's."""
+    thứ 11`: a conference of a body is that body's (a congress only the congress's)."""
     for i, tok in enumerate(tokens):
-        if tok.start >= cut and i and (tokens[i - 1].fold, tok.fold) in _OWN_MEETINGS:
+        pair = (tokens[i - 1].fold, tok.fold) if i else None
+        if tok.start >= cut and pair in _OWN_MEETINGS and (pair != ("đại", "hội") or meeting_type == "Congress"):
             found = parse_body(tokens, _after_ordinal(tokens, i + 1))
-            return render_body(found[0], context) if found else None
+            if not found or found[0].type.binding == "located" and not (
+                    found[0].places or found[0].unit_word or found[0].parent):
+                return None      # `Đại hội Đảng bộ H.Tân Hưng`: a body whose place is not read
+            return render_body(found[0], context)
     return None
 
 
-# the meetings a body holds as itself: `Hội nghị Ban Chấp hành …`, `Kỳ họp thứ 3 HĐND tỉnh`
-_OWN_MEETINGS = {("hội", "nghị"), ("kỳ", "họp"), ("phiên", "họp")}
+# the meetings a body holds as itself: `Hội nghị Ban Chấp hành …`, `Kỳ họp thứ 3 HĐND tỉnh`,
+# `Đại hội đại biểu Hội Nông dân tỉnh …`, `cuộc họp Tiểu ban …`
+_OWN_MEETINGS = {("hội", "nghị"), ("kỳ", "họp"), ("phiên", "họp"), ("cuộc", "họp"), ("đại", "hội")}
 
 
 def _after_ordinal(tokens, i: int) -> int:
-    """Past `lần thứ 11`, `thứ 3 (kỳ họp chuyên đề)` after a meeting word."""
+    """Past `lần thứ 11`, `thứ 3 (kỳ họp chuyên đề),` `đại biểu` after a meeting word."""
+    if [t.fold for t in tokens[i:i + 2]] == ["đại", "biểu"]:
+        i += 2
     if i < len(tokens) and tokens[i].fold == "lần":
         i += 1
     if i + 1 < len(tokens) and tokens[i].fold == "thứ":
@@ -141,7 +150,7 @@ def _after_ordinal(tokens, i: int) -> int:
         close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].fold == ")"), None)
         if close is not None:
             i = close + 1
-    return i
+    return i + 1 if i < len(tokens) and tokens[i].fold == "," else i
 
 
 def _as_holder(org: Org, meeting_type: str, context: Context) -> Org:

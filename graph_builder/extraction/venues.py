@@ -113,6 +113,8 @@ def _listed_units(tokens: list[Token], j: int, context: Context) -> list[Unit]:
         kind = grammar().units.match(tokens, j)
         if kind and kind[0]["level"] != "village":
             levels, j = LEVELS_OF_UNIT[kind[0]["level"]], kind[1]
+            if j < len(tokens) and tokens[j].fold == ":":
+                j += 1           # `cử tri các xã: Minh Quân, Bảo Hưng …`
         place = match_place(tokens, j, levels) if levels else None
         unit = context.pick(place[0]) if place else None
         if unit is None:

@@ -370,3 +370,27 @@ def test_meetings_people_handed_a_decision_are_participants():
                      "tác cán bộ. Đồng chí Trần Đức Thắng, Bí thư Tỉnh ủy Hải Dương trao quyết định điều "
                      "động, bổ nhiệm cho đồng chí Lê Văn Hiệu.")
     assert [p[0] for p in summary(found[0])["participants"]] == ["Trần Đức Thắng", "Lê Văn Hiệu"]
+
+
+@pytest.mark.parametrize("text, organisers", [
+    # a congress named with its organisation holds it, past `đại biểu`
+    ("Sáng 20-9, Đại hội đại biểu Đảng bộ tỉnh Bắc Kạn lần thứ XIII, nhiệm kỳ 2025 - 2030 khai mạc.",
+     ["Đảng bộ tỉnh Bắc Kạn"]),
+    ("Ngày 17 - 19.8, Đại hội Đảng bộ H.Cần Giuộc nhiệm kỳ 2020 - 2025 diễn ra.", ["Đảng bộ huyện Cần Giuộc"]),
+    # a session named before its council, a comma between
+    ("Trong phát biểu khai mạc Kỳ họp thứ 21, HĐND tỉnh Nghệ An khóa XVIII diễn ra sáng nay (8/7), "
+     "ông Hoàng Nghĩa Hiếu chủ tọa kỳ họp.", ["Hội đồng nhân dân tỉnh Nghệ An"]),
+])
+def test_meetings_a_meeting_named_with_its_body_is_that_bodys(text, organisers):
+    assert summary(meetings(text)[0])["organisers"] == organisers
+
+
+def test_meetings_a_lead_citing_its_plan_and_dating_the_meeting_reports_it():
+    text = ("Thực hiện chương trình tiếp xúc cử tri trước Kỳ họp thứ 7, chiều 3/5, đồng chí Trần Huy Tuấn, "
+            "Trưởng đoàn ĐBQH tỉnh Yên Bái đã có cuộc tiếp xúc với cử tri các xã: Hưng Khánh, Hưng Thịnh "
+            "(huyện Trấn Yên). Cùng dự có các Đại biểu Quốc hội.")
+    found = summary(meetings(text)[0])
+    assert (found["type"], found["date"], found["locality"]) == ("Tiếp xúc cử tri", "--05-03", "Trấn Yên")
+    assert found["organisers"] == ["Đoàn đại biểu Quốc hội tỉnh Yên Bái"]
+    # a plan that names a date yet to come reports nothing
+    assert meetings("Theo kế hoạch, ngày 19/7, HĐND huyện Thuận Châu sẽ tổ chức Kỳ họp thứ Mười.") == []

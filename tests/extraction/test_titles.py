@@ -265,3 +265,18 @@ def test_titles_an_old_province_in_a_new_map_article_speaks_for_its_successor():
     assert [h.post.title for h in article.persons[0].holdings] == \
         ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình"]
     assert (article.meetings[0].locality.name, article.meetings[0].province.name) == ("Giao Thủy", "Ninh Bình")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ministry is a central body, named with a capital; a state auditor's post stands alone
+    ("Bộ trưởng Bộ Quốc phòng", ["Bộ trưởng Bộ Quốc phòng"]),
+    ("Tổng Kiểm toán Nhà nước", ["Tổng Kiểm toán Nhà nước"]),
+    ("Phó Thủ tướng Thường trực Chính phủ", ["Phó Thủ tướng Thường trực Chính phủ"]),
+    # boards named in free words, and abbreviated posts
+    ("Trưởng Ban Quản lý các Khu công nghiệp tỉnh", ["Trưởng Ban Quản lý các Khu công nghiệp tỉnh Điện Biên"]),
+    ("Bí thư Ban cán sự đảng UBND tỉnh", ["Bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Điện Biên"]),
+    ("PBTTT Huyện ủy Điện Biên Đông", ["Phó Bí thư Thường trực Huyện ủy Điện Biên Đông"]),
+    ("CTHĐND tỉnh", ["Chủ tịch Hội đồng nhân dân tỉnh Điện Biên"]),
+])
+def test_titles_central_posts_boards_and_abbreviated_posts(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
