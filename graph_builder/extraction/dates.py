@@ -76,6 +76,23 @@ def _find_single(text: str, offset: int) -> FoundDate | None:
     return None
 
 
+def year_of_same_month(text: str, day: int, month: int) -> int | None:
+    """The year a full date of the same month in `text` gives (one of the same day first,
+    the latest otherwise): an article that dates its meeting `13/8` and states elsewhere
+    `ngày 13 và 14/8/2024` or `(12/12/2014 - 12/12/2024)` is of that year."""
+    same_day, same_month = [], []
+    for match in _DATE.finditer(text):
+        y = match.group("y") or match.group("y2")
+        m = match.group("m") or match.group("m2")
+        if y and int(m) == month:
+            (same_day if int(match.group("d") or match.group("d2")) == day else same_month).append(int(y))
+    for match in _RANGE.finditer(text):
+        if match.group("y") and int(match.group("m")) == month and int(match.group("d")) == day:
+            same_day.append(int(match.group("y")))
+    found = same_day or same_month
+    return max(found) if found else None
+
+
 def says_today(text: str) -> str | None:
     """`Chiều nay`, `hôm nay` with no date: the time of day (or '' for hôm nay)."""
     match = _TODAY.search(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..reading.article import Article, Span
 from ..gazetteer import Unit, load_gazetteer
 from ..text import fold
-from .dates import find_date, iso, resolve_year, says_today
+from .dates import find_date, iso, resolve_year, says_today, year_of_same_month
 from .mentions import Mention
 from .persons import Person
 from .positions import Org
@@ -109,7 +109,7 @@ def find_meetings(article: Article) -> list[Meeting]:
         nearby = " ".join(norm[a:b] for a, b in sentences[max(first, index - 1):min(last, index + 2)]
                           if (a, b) != lead_span)
         # the year under review may be stated a sentence or two further on
-        after = " ".join(norm[a:b] for a, b in sentences[index + 2:min(last, index + 3)])
+        after = " ".join(norm[a:b] for a, b in sentences[index + 2:min(last, index + 8)])
         _date(meeting, article, lead, title if n == 0 else "", meetings, nearby, after)
         opening = " ".join(norm[a:b] for a, b in sentences[index:min(last, index + 4)]).lower()
         meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
@@ -185,7 +185,12 @@ def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: li
         if today is not None and article.published and len(article.published) >= 10:
             meeting.date, meeting.time_of_day = article.published[:10], today or None
         return
-    year = resolve_year(found, article.published, f"{title} {lead}", f"{nearby} {after}")
+    year = found.year
+    if year is None and not article.published:
+        # no date line: another date of the article in the same month gives the year
+        year = year_of_same_month(article.norm, found.day, found.month)
+    if year is None:
+        year = resolve_year(found, article.published, f"{title} {lead}", f"{nearby} {after}")
     meeting.date = iso(found.day, found.month, year)
     meeting.time_of_day = found.time
 
