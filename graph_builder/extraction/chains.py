@@ -37,6 +37,7 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
                     break
     _share_bodies(titles)
     _spread_final_place(titles)
+    _share_level(titles)
     if any(t.needs_committee for t in titles):
         committees = [t.body.committee() for t in titles if t.body and t.body.committee()]
         if not committees and j + 1 < len(tokens) and tokens[j].fold in CHAIN_SEPARATORS:
@@ -94,3 +95,27 @@ def _spread_final_place(titles: list[TitleRef]) -> None:
             if not body.places and not body.place_text and level in _unit_level(body):
                 body.places = final.places
             body = body.parent
+
+
+_WORD_OF_COMMITTEE = {"committee-province": "tỉnh", "committee-district": "huyện", "committee-town": "thị xã",
+                      "committee-urban": "quận"}
+
+
+def _share_level(titles: list[TitleRef]) -> None:
+    """`Bí thư Tỉnh ủy, Chủ tịch HĐND, Trưởng đoàn ĐBQH tỉnh`: a council, committee or
+    front named bare in a chain is of the level of the titles beside it (the next first)."""
+    for k, title in enumerate(titles):
+        body = title.body
+        if body is None or body.type.binding != "located" or body.type.kind == "PartyCommittee" \
+                or body.unit_word or body.places or body.place_text or body.parent is not None:
+            continue
+        for other in titles[k + 1:] + titles[:k][::-1]:
+            near = other.body
+            while near is not None and near.type.binding == "sub":
+                near = near.parent
+            if near is None:
+                continue
+            word = near.unit_word if near.type.binding == "located" else _WORD_OF_COMMITTEE.get(near.type.binding)
+            if word:
+                body.unit_word, body.places = word, near.places
+                break

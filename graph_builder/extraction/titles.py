@@ -162,6 +162,16 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
     btype, j = found
     if btype.binding == "department-central" and not tokens[i].is_cap:
         return None          # `cán bộ`, `toàn bộ`: the word, not a ministry
+    skipped = _skip_abbreviation(tokens, j)
+    if skipped != j:
+        # `Ban Chấp hành (BCH) Trung ương Đảng`: the abbreviation a text introduces stands
+        # inside a longer name
+        spliced = tokens[:j] + tokens[skipped:]
+        longer = bodies.match(spliced, i)
+        if longer and longer[1] > j:
+            inner = parse_body(spliced, i, depth)
+            if inner:
+                return inner[0], inner[1] + skipped - j
     body = BodyRef(btype, tokens[i].start, tokens[j - 1].end)
     j = _skip_abbreviation(tokens, j)
     binding = btype.binding

@@ -312,13 +312,16 @@ _NAME_HEAD = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:\s*[,;:)\-]|\s+[{_LOWER}])")
 
 def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
     """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (right
-    after `đồng chí`, `ông`, `bà`) continues on the next line."""
+    after `đồng chí`, `ông`, `bà`) continues on the next line, as does one that a line in
+    lower case follows."""
     joined: list[Span] = []
     for span in lines:
         if joined:
             previous = norm[joined[-1][0]:joined[-1][1]]
             current = norm[span[0]:span[1]]
-            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3:
+            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3 or (
+                    current[:1].islower() and previous[-1:] not in _ENDS and len(previous.split()) > 3):
+                # a paragraph never opens in lower case: `… Chủ tịch Hội đồng nhân dân` / `huyện; …`
                 joined[-1] = (joined[-1][0], span[1])
                 continue
         joined.append(span)

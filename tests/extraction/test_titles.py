@@ -280,3 +280,15 @@ def test_titles_an_old_province_in_a_new_map_article_speaks_for_its_successor():
 ])
 def test_titles_central_posts_boards_and_abbreviated_posts(text, expected):
     assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a council named bare in a chain is of its neighbours' level
+    ("Bí thư Tỉnh ủy, Chủ tịch HĐND, Trưởng Đoàn ĐBQH tỉnh",
+     ["Bí thư Tỉnh ủy Điện Biên", "Chủ tịch Hội đồng nhân dân tỉnh Điện Biên",
+      "Trưởng Đoàn đại biểu Quốc hội tỉnh Điện Biên"]),
+    # an abbreviation introduced inside a body's name
+    ("Ủy viên Ban Chấp hành (BCH) Trung ương Đảng", ["Ủy viên Ban Chấp hành Trung ương Đảng"]),
+])
+def test_titles_a_chain_shares_its_level_and_names_carry_abbreviations(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected

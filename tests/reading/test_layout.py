@@ -110,3 +110,12 @@ def test_layout_dateline_code_in_parentheses_needs_no_dash():
                                  "Đại hội đại biểu lần thứ XXV, nhiệm kỳ 2020-2025.")
     assert article.dateline == "BBNĐT"
     assert (article.meetings[0].province.name, article.meetings[0].date) == ("Bắc Ninh", "--03-05")
+
+
+def test_layout_a_line_that_opens_in_lower_case_continues_the_one_before():
+    text = ("Hội Nông dân huyện tổ chức đại hội\n\nTrong 2 ngày 12, 13/6/2023, Hội Nông dân huyện Duy Tiên tổ chức "
+            "Đại hội. Về phía huyện có đồng chí Trần Văn Hải – Bí thư huyện ủy, Chủ tịch Hội đồng nhân dân\n"
+            "huyện; đồng chí Lê Thị Mai – Phó Chủ tịch UBND huyện.\n")
+    article = extract_text("t", text)
+    assert [h.post.title for h in article.persons[0].holdings] == [
+        "Bí thư Huyện ủy Duy Tiên", "Chủ tịch Hội đồng nhân dân huyện Duy Tiên"]
