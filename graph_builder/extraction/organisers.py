@@ -82,11 +82,65 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
         own = _own_meeting(tokens, cut, context, meeting.type)
         subject = [m for m in article.mentions if m.sentence == lead and lead[0] + begin <= m.start < cut
                    and m.person]
-        posts = [h.post for h in subject[0].person.holdings if h.mention is subject[0]] if subject else []
-        holder = own or (posts[-1].org if posts else None)
-        if holder is not None and holder.name not in {o.name for o in organisers}:
-            organisers.insert(0, holder)
+        # `A, …; B, … đồng chủ trì Hội nghị`: each presider's body holds it
+        leaders = subject[:1] if not re.search(r"đồng\s+chủ\s+trì", text[begin:], re.I) else subject
+        holders = [own] if own else [_leading_body(m) for m in leaders]
+        for holder in reversed(holders):
+            if holder is not None and holder.name not in {o.name for o in organisers}:
+                organisers.insert(0, holder)
+    if not organisers:
+        organisers = [o for o in (_announcer(tokens, context), _unit_subject(tokens, cut, context)) if o][:1]
     return [_as_holder(org, meeting.type, context) for org in organisers]
+
+
+_DECISION_OF = re.compile(r"(?:công\s+bố|trao)\s+(?:các\s+|những\s+)?quyết\s+định\s+(?:[^.;]{0,40}?\s)?của$",
+                          re.I)
+
+
+def _announcer(tokens, context: Context) -> Org | None:
+    """A conference that announces personnel decisions (`công bố các quyết định của Ban
+    Thường vụ Tỉnh ủy về công tác cán bộ`) is held by the body whose decisions they are; a
+    central body's are announced where the lead says (`tại trụ sở Thành ủy Hà Nội`)."""
+    words = ""
+    for i, tok in enumerate(tokens):
+        words += " " + tok.fold
+        if tok.fold == "của" and _DECISION_OF.search(words[-120:]):
+            found = parse_body(tokens, i + 1)
+            if found is None:
+                return None
+            org = render_body(found[0], context)
+            if org.kind != "CentralBody":
+                return org
+            for k in range(1, len(tokens)):
+                if (tokens[k - 1].fold, tokens[k].fold) in _VENUE_PAIRS and parse_body(tokens, k + 1):
+                    return render_body(parse_body(tokens, k + 1)[0], context)
+            return None
+    return None
+
+
+def _unit_subject(tokens, cut: int, context: Context) -> Org | None:
+    """`Ngày 24-10, phường Thuận An tổ chức hội nghị đối thoại`: a unit that holds a meeting
+    does so through its People's Committee."""
+    units = grammar().units
+    for i, tok in enumerate(tokens):
+        if tok.start >= cut:
+            return None
+        kind = units.match(tokens, i) if tok.fold != "tại" else None
+        if kind and kind[0]["level"] in ("commune", "district", "province", "city") and i and tokens[i - 1].fold == ",":
+            place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
+            rest = place[1] if place else kind[1]
+            if place and (rest >= len(tokens) or tokens[rest].start >= cut or tokens[rest].fold in ("(", "đã")):
+                unit = context.pick(place[0])
+                name = (unit or place[0][0]).name
+                return Org(f"Ủy ban nhân dân {kind[0]['word']} {name}", "PeoplesCommittee", unit)
+    return None
+
+
+def _leading_body(mention) -> Org | None:
+    """The body a person leads the meeting for: that of the last post the mention names
+    (`Bí thư Tỉnh ủy, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh` presides the council)."""
+    posts = [h.post for h in mention.person.holdings if h.mention is mention]
+    return posts[-1].org if posts else None
 
 
 def _subject_end(text: str) -> int:

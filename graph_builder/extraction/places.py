@@ -97,6 +97,12 @@ def named_units(article: Article, spans: list | None = None,
                     if venues is not None and i and tokens[i - 1].fold == "tại":
                         venues.append(place[0])
                     i = place[1]
+                    # `phường Thuận An (TP.HCM)`: the province a unit lies in, in parentheses
+                    within = match_place(tokens, i + 1, ("province",)) if i < len(tokens) and \
+                        tokens[i].fold == "(" else None
+                    if within and within[1] < len(tokens) and tokens[within[1]].fold == ")":
+                        found.append(within[0])
+                        i = within[1] + 1
                     continue
             i += 1
     return found

@@ -394,3 +394,20 @@ def test_meetings_a_lead_citing_its_plan_and_dating_the_meeting_reports_it():
     assert found["organisers"] == ["Đoàn đại biểu Quốc hội tỉnh Yên Bái"]
     # a plan that names a date yet to come reports nothing
     assert meetings("Theo kế hoạch, ngày 19/7, HĐND huyện Thuận Châu sẽ tổ chức Kỳ họp thứ Mười.") == []
+
+
+@pytest.mark.parametrize("text, organisers, locality", [
+    # a conference announcing decisions is held by the body whose decisions they are
+    ("Thành ủy Vinh và các huyện\n\nTại hội nghị đã công bố các quyết định của Ban Thường vụ Tỉnh ủy Nghệ An về "
+     "việc điều động cán bộ.", ["Ban Thường vụ Tỉnh ủy Nghệ An"], "Nghệ An"),
+    # a central body's decisions are announced where the lead says
+    ("Chiều 3-8, tại trụ sở Tỉnh ủy Lào Cai diễn ra hội nghị công bố quyết định của Bộ Chính trị về công tác cán "
+     "bộ.", ["Tỉnh ủy Lào Cai"], "Lào Cai"),
+    # a unit that holds a meeting does so through its People's Committee; the province in
+    # parentheses places it
+    ("Ngày 14-11, phường Bình Dương (TP.HCM) tổ chức hội nghị đối thoại giữa chính quyền với nhân dân.",
+     ["Ủy ban nhân dân phường Bình Dương"], "Bình Dương"),
+])
+def test_meetings_organisers_of_personnel_conferences_and_units(text, organisers, locality):
+    found = summary(meetings(text)[0])
+    assert (found["organisers"], found["locality"]) == (organisers, locality)
