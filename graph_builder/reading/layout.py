@@ -100,7 +100,8 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
         line = norm[span[0]:span[1]]
         folded = _lower(line)
         if _starts_short(folded, trailer, 30) or (
-                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
+                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)) or (
+                folded.startswith("nguồn") and "http" in folded):      # `Nguồn Báo X: http://…`
             break
         if _MARKUP.match(line):
             continue

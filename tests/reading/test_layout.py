@@ -119,3 +119,13 @@ def test_layout_a_line_that_opens_in_lower_case_continues_the_one_before():
     article = extract_text("t", text)
     assert [h.post.title for h in article.persons[0].holdings] == [
         "Bí thư Huyện ủy Duy Tiên", "Chủ tịch Hội đồng nhân dân huyện Duy Tiên"]
+
+
+@pytest.mark.parametrize("after", [
+    "  • Từ khóa: kỳ họp, HĐND huyện",
+    "Dòng sự kiện: Sắp xếp tổ chức bộ máy",
+    "Nguồn Báo Điện Biên Phủ: http://baodienbienphu.info.vn/tin-tuc/chinh-tri/1/ky-hop",
+])
+def test_layout_the_byline_above_keywords_an_event_list_or_a_source_link(after):
+    text = f"Kỳ họp HĐND huyện\n\n{LEAD}\n\nMinh Hằng\n\n{after}\n"
+    assert parse_article("t", text).author == "Minh Hằng"
