@@ -64,6 +64,11 @@ _PREPARING = re.compile(r"(?:tiểu\s+ban|ban\s+tổ\s+chức|ban\s+chỉ\s+đ�
 _PREPARING_PLAIN = re.compile(ascii_fold(_PREPARING.pattern))
 
 
+# `hội nghị Ủy ban MTTQ huyện lần thứ hai (khóa VII), nhiệm kỳ 2019 - 2024 sơ kết công tác 6
+# tháng`: a review named further on in the sentence is what the conference does
+_REVIEWS = {"ReviewConference", "InterimReviewConference"}
+
+
 def _classify(folded: str, types: list) -> tuple[str, str, int] | None:
     hits = []
     for concept, label, rank, pattern in types:
@@ -79,7 +84,7 @@ def _classify(folded: str, types: list) -> tuple[str, str, int] | None:
     if concept == "Conference":
         # `hội nghị tiếp xúc cử tri`, `Hội nghị trực tuyến tổng kết`: a specific type named
         # with the generic word is that type
-        specific = [h for h in hits if -h[1] == 3 and h[0] <= start + 30]
+        specific = [h for h in hits if -h[1] == 3 and h[0] <= start + 30 or h[2] in _REVIEWS and h[0] <= start + 150]
         if specific:
             _, rank, concept, label = specific[0]
     return concept, label, start

@@ -31,8 +31,8 @@ ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points fo
     # `Kết luận số 01-KL/TW` is a document, not a conclusion being given
     # the closing address of a session (`phát biểu bế mạc kỳ họp`) gives its conclusions
     ("concluder", re.compile(r"kết\s+luận(?!\s+(?:số|\d)|\s*\d|\s+của\s+(?:bộ|ban|trung|tỉnh|huyện))"
-                             r"|phát\s+biểu\s+bế\s+mạc")),
-    ("speaker", re.compile(r"phát\s+biểu(?!\s+(?:kết\s+luận|bế\s+mạc))")),
+                             r"|phát\s+biểu\s+(?:bế\s+mạc|kết\s+thúc)")),
+    ("speaker", re.compile(r"phát\s+biểu(?!\s+(?:kết\s+luận|bế\s+mạc|kết\s+thúc))")),
     ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
 )
 _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
@@ -264,8 +264,8 @@ def _not_there(sentence: str) -> bool:
 # What may stand between the names of a list: the rest of a title and a semicolon, a
 # comma, a group's title before a colon (`A, các Phó Chủ tịch HĐND tỉnh: B, C`), `và`,
 # and an anchor word.
-_LIST_GAP = re.compile(r"(?:[^;.]{0,40};\s*|,\s*(?:các\s+)?(?:[^;.:,]{1,40}:\s*)?)(?:và\s+)?"
-                       r"(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
+_LIST_GAP = re.compile(r"(?:[^;.]{0,40};\s*|,\s*(?:các\s+)?(?:[^;.:,]{1,40}:\s*)?|\s+(?=và\s))(?:và\s+)?(?:các\s+)?"
+                       r"(?:(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
 _ATTENDING = re.compile(r"\b(?:dự|tham dự|có mặt)\b|\bcó\s+(?:các\s+)?(?:đồng chí|ông|bà)", re.I)
 
 

@@ -411,3 +411,23 @@ def test_meetings_a_lead_citing_its_plan_and_dating_the_meeting_reports_it():
 def test_meetings_organisers_of_personnel_conferences_and_units(text, organisers, locality):
     found = summary(meetings(text)[0])
     assert (found["organisers"], found["locality"]) == (organisers, locality)
+
+
+@pytest.mark.parametrize("text, chair", [
+    # a presider, then a group under one plural title, all before the cue: the first presides
+    ("Ngày 2/7, HĐND tỉnh Hậu Giang tổ chức Kỳ họp thứ Nhất. Ông Trần Văn Huyến - Phó Bí thư Tỉnh ủy, Chủ tịch "
+     "HĐND tỉnh; các Phó Chủ tịch HĐND tỉnh: ông Lê Văn Nhiều, bà Đỗ Thị Hoa chủ tọa Kỳ họp.", "Trần Văn Huyến"),
+    # two joined by `và` before the cue
+    ("Ngày 30/7, bà Lâm Thị Hồng, Chủ tịch Ủy ban MTTQ Việt Nam huyện Ngọc Hiển và ông Trần Văn Tư, Phó Chủ tịch "
+     "Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị.", "Lâm Thị Hồng"),
+    # the closing address gives the conclusions
+    ("Tối 20-12, Thường trực Huyện ủy Kông Chro tổ chức hội nghị đối thoại với bà con làng Kdăk. Phát biểu kết thúc "
+     "hội nghị, đồng chí Đinh Văn Hùng, Bí thư Huyện ủy Kông Chro nhấn mạnh …", "Đinh Văn Hùng"),
+])
+def test_meetings_who_presides(text, chair):
+    assert summary(meetings(text)[0])["chair"] == chair
+
+
+def test_meetings_a_review_named_further_on_is_what_the_conference_does():
+    assert classify("Ngày 30/7, bà Lâm Thị Hồng chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện Ngọc Hiển lần thứ hai "
+                    "(khóa VII), nhiệm kỳ 2019 - 2024 sơ kết công tác Mặt trận 6 tháng đầu năm.")[1] == "Hội nghị sơ kết"
