@@ -55,8 +55,23 @@ def venue(article: Article, lead: Span, context: Context) -> Unit | None:
     for i, token in enumerate(tokens):
         if token.fold == "tại" or (token.fold == "tri" and i and tokens[i - 1].fold == "cử"):
             unit = _unit_at(tokens, _after_building(tokens, i + 1), context)
+            if unit is None and token.fold == "tại":
+                unit = _unit_further(tokens, i + 1, context)
             if unit is not None:
                 return unit
+    return None
+
+
+def _unit_further(tokens: list[Token], i: int, context: Context) -> Unit | None:
+    """`tại nhà sinh hoạt cộng đồng thôn An Định, xã Cư An, huyện Đak Pơ`: a building named
+    in free words, then its village, then the commune it stands in."""
+    units = grammar().units
+    for k in range(i, min(i + 14, len(tokens))):
+        if tokens[k].fold in (".", ";", "tại") or parse_body(tokens, k):
+            return None
+        kind = units.match(tokens, k)
+        if kind and kind[0]["level"] in ("commune", "district"):
+            return _unit_at(tokens, k, context)
     return None
 
 

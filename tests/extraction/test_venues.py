@@ -49,3 +49,9 @@ def test_venues_the_venue_named_before_the_lead_and_the_host_province():
     assert place(text) == ("Bình Dương", "Bình Dương")
     titles = {p.name: [h.post.title for h in p.holdings] for p in article.persons}
     assert titles["Lê Thị Hoa"] == ["Bí thư Tỉnh ủy Bình Dương"]
+
+
+def test_venues_a_building_in_free_words_stands_in_the_commune_named_after_it():
+    lead = ("Tối 20-12, tại nhà sinh hoạt cộng đồng làng Kdăk, xã Yang Trung, huyện Kông Chro, tỉnh Gia Lai, "
+            "Thường trực Huyện ủy Kông Chro đã tổ chức hội nghị đối thoại với bà con.")
+    assert place(lead) == ("Yang Trung", "Gia Lai")
