@@ -73,6 +73,12 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
                 if after_voi:
                     break
                 continue
+        if after_voi and tok.fold == "đoàn" and tokens[i - 1].fold == "với":
+            # `… tiếp và làm việc với đoàn`: the delegation a sentence before named
+            visiting = _delegation(article, lead, context)
+            if visiting is not None and visiting.name not in {o.name for o in organisers}:
+                organisers.append(visiting)
+            break
         if after_voi and tok.fold in {"về", ",", ";", "để", "nhằm"}:
             break
         i += 1
@@ -133,6 +139,21 @@ def _unit_subject(tokens, cut: int, context: Context) -> Org | None:
                 unit = context.pick(place[0])
                 name = (unit or place[0][0]).name
                 return Org(f"Ủy ban nhân dân {kind[0]['word']} {name}", "PeoplesCommittee", unit)
+    return None
+
+
+def _delegation(article: Article, lead: Span, context: Context) -> Org | None:
+    """The body whose delegation (`đoàn công tác Tỉnh ủy X`, `Đoàn công tác của Ban Tổ chức
+    Trung ương`) the sentence before the lead, or the lead, names."""
+    index = article.sentences.index(lead) if lead in article.sentences else 0
+    for span in (article.sentences[max(0, index - 1)], lead):
+        tokens = tokenize(article.norm, span[0], span[1])
+        for i in range(len(tokens) - 2):
+            if (tokens[i].fold, tokens[i + 1].fold, tokens[i + 2].fold) == ("đoàn", "công", "tác"):
+                k = i + 4 if i + 3 < len(tokens) and tokens[i + 3].fold == "của" else i + 3
+                found = parse_body(tokens, k)
+                if found:
+                    return render_body(found[0], context)
     return None
 
 

@@ -431,3 +431,10 @@ def test_meetings_who_presides(text, chair):
 def test_meetings_a_review_named_further_on_is_what_the_conference_does():
     assert classify("Ngày 30/7, bà Lâm Thị Hồng chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện Ngọc Hiển lần thứ hai "
                     "(khóa VII), nhiệm kỳ 2019 - 2024 sơ kết công tác Mặt trận 6 tháng đầu năm.")[1] == "Hội nghị sơ kết"
+
+
+def test_meetings_the_delegation_a_session_is_held_with_organises_it_too():
+    text = ("Sáng 12-4, đoàn công tác Tỉnh ủy Bắc Giang do đồng chí Lê Văn An, Bí thư Tỉnh ủy làm trưởng đoàn đã đến "
+            "trao đổi kinh nghiệm tại tỉnh Bình Dương. Đồng chí Trần Văn Nam, Bí thư Tỉnh ủy Bình Dương tiếp và làm "
+            "việc với đoàn.")
+    assert summary(meetings(text)[0])["organisers"] == ["Tỉnh ủy Bình Dương", "Tỉnh ủy Bắc Giang"]
