@@ -19,7 +19,8 @@ from .tokens import Matcher, Token, surface_key
 
 STATUS_WORDS = {"nguyên": "former", "quyền": "acting"}
 CHAIN_SEPARATORS = {",", "-", "kiêm", "/"}
-PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách"}
+PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách",
+               "Phó Bí thư Thường trực chuyên trách"}
 
 
 @dataclass(frozen=True)
@@ -299,8 +300,9 @@ def _department_name_end(tokens: list[Token], j: int) -> int:
     k = j + 1
     while k < len(tokens) and k - j < 6:
         tok = tokens[k]
-        if not tok.is_word or tok.expanded or units.match(tokens, k) or roles.match(tokens, k) \
-                or bodies.match(tokens, k) or (tok.is_cap and k > j + 1 and not tokens[k - 1].is_cap):
+        if not tok.is_word or tok.expanded or tok.fold in _NAME_STOPS or units.match(tokens, k) \
+                or roles.match(tokens, k) or bodies.match(tokens, k) \
+                or (tok.is_cap and k > j + 1 and not tokens[k - 1].is_cap):
             break
         k += 1
     return k

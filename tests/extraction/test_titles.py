@@ -292,3 +292,14 @@ def test_titles_central_posts_boards_and_abbreviated_posts(text, expected):
 ])
 def test_titles_a_chain_shares_its_level_and_names_carry_abbreviations(text, expected):
     assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Party committee of the provincial Party bodies (2025) and its full-time deputy
+    ("Phó Bí thư Thường trực chuyên trách Đảng ủy các cơ quan Đảng tỉnh",
+     ["Phó Bí thư Thường trực chuyên trách Đảng ủy các cơ quan Đảng tỉnh Điện Biên"]),
+    # a department named in free words ends before a verb
+    ("Giám đốc Trung tâm Giống cây trồng được bổ nhiệm", ["Giám đốc Trung tâm Giống cây trồng"]),
+])
+def test_titles_party_bodies_of_2025_and_free_department_names(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
