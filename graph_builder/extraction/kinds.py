@@ -60,7 +60,7 @@ def cites_a_plan(text: str) -> bool:
 
 # `Tiểu ban Văn kiện Đại hội …`, `Ban Tổ chức Đại hội`: a body preparing a congress meets
 # as itself; its congress is yet to come
-_PREPARING = re.compile(r"(?:tiểu\s+ban|ban\s+tổ\s+chức|ban\s+chỉ\s+đạo)(?:\s+\w+){0,3}\s+$")
+_PREPARING = re.compile(r"(?:(?:tiểu\s+ban|ban\s+tổ\s+chức|ban\s+chỉ\s+đạo)(?:\s+\w+){0,3}|chuẩn\s+bị(?:\s+cho)?)\s+$")
 _PREPARING_PLAIN = re.compile(ascii_fold(_PREPARING.pattern))
 
 
@@ -73,7 +73,7 @@ def _classify(folded: str, types: list) -> tuple[str, str, int] | None:
     hits = []
     for concept, label, rank, pattern in types:
         match = pattern.search(folded)
-        while match and concept == "Congress" and _prepares(folded, match):
+        while match and concept in ("Congress", "CouncilSession") and _prepares(folded, match):
             match = pattern.search(folded, match.end())
         if match:
             hits.append((match.start(), -rank, concept, label))
@@ -92,8 +92,10 @@ def _classify(folded: str, types: list) -> tuple[str, str, int] | None:
 
 def _prepares(folded: str, match: re.Match) -> bool:
     """Whether the congress word of `match` follows a body that prepares the congress."""
-    word = folded.find("đại hội", match.start(), match.end() + 1)
-    if word < 0:
-        word = folded.find("dai hoi", match.start(), match.end() + 1)
+    word = -1
+    for name in ("đại hội", "dai hoi", "kỳ họp", "ky hop"):
+        word = folded.find(name, match.start(), match.end() + 1)
+        if word >= 0:
+            break
     before = folded[max(0, word - 40):word] if word >= 0 else ""
     return bool(_PREPARING.search(before) or _PREPARING_PLAIN.search(before))

@@ -41,8 +41,8 @@ _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+n
 # someone whose directive, decision or letter is cited, not someone in the room
 # `Hội nghị trực tuyến`, `theo hình thức trực tuyến đến 18 điểm cầu`
 _ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
-_ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
-                     re.I)
+_ABSENT = re.compile(r"(?:(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+|"
+                     r"chuyến (?:thăm|công tác)[^.;]{0,60}?\s)(?:của\s+)?(?:đồng chí\s+)?$", re.I)
 _NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:cũng\s+)?(?:trong\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
                            r"(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
 @dataclass

@@ -67,6 +67,9 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
                 body, j = found
                 _distribute_unit(body, tokens, j)
                 org = render_body(body, context)
+                if [t.fold for t in tokens[i:i + 2]] == ["đảng", "bộ"] and org.name.startswith("Đảng ủy "):
+                    # `Đảng bộ huyện X tổ chức Hội nghị`: the organisation, as the text names it
+                    org = Org("Đảng bộ " + org.name.removeprefix("Đảng ủy "), org.kind, org.unit, org.parent)
                 if _counts(tokens, i, j, body) and org.name not in {o.name for o in organisers}:
                     organisers.append(org)
                 i = j
@@ -231,7 +234,7 @@ def _after_ordinal(tokens, i: int) -> int:
 def _as_holder(org: Org, meeting_type: str, context: Context) -> Org:
     """A congress is its organisation's: the Đảng bộ whose committee the text names; the
     National Assembly meets voters through a province's delegation."""
-    if meeting_type == "Congress" and org.kind == "PartyCommittee":
+    if meeting_type == "Congress" and org.kind == "PartyCommittee" and not org.name.startswith("Đảng bộ "):
         hosted = org.unit is not None and org.name.startswith("Đảng ủy ") \
             and org.name != f"Đảng ủy {org.unit.full_name}"
         if hosted:                                  # `Đảng bộ Sở Tài chính tỉnh …`

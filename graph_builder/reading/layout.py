@@ -109,15 +109,23 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
             found = find_date_line(line.lower())
             # the date line heads its line, or stands with page furniture only; a date
             # inside a headline (`… (19/8/1945 – 19/8/2025)`) is not the page's
+            glued = found is not None and found.start == 0 and line[found.end:found.end + 1].isalpha()
             if found and (found.start > 2 and not _after_section(line, found)
-                          or len(line) >= 120 and not found.labelled) \
+                          or len(line) >= 120 and not found.labelled and not glued) \
                     and not is_date_only(line.lower(), found):
                 found = None
             if found:
                 layout.published = found.published
                 if is_date_only(line.lower(), found):
                     continue
-                if found.labelled and found.start <= 1:
+                prefix = line[:found.start].strip(" |-,")
+                if found.start > 2 and layout.author is None and " " in prefix and looks_like_byline(prefix) \
+                        and not _is_menu(prefix, menu) and not line[found.end:].strip(" |-,"):
+                    # `Quỳnh Trang 15:23, 22/12/2022`: the reporter's name, then the date
+                    layout.author = author_from(prefix, text[span[0]:span[0] + len(prefix)])
+                    continue
+                if found.labelled and found.start <= 1 or glued:
+                    # `14/12/2021Ngày 13/12, …`: a date line glued to the lead
                     # ` date 2024-10-02 (VTC News) - Sáng …`: the story starts after the date
                     span = (span[0] + found.end + len(line[found.end:]) - len(line[found.end:].lstrip(" -|,")),
                             span[1])

@@ -438,3 +438,26 @@ def test_meetings_the_delegation_a_session_is_held_with_organises_it_too():
             "trao đổi kinh nghiệm tại tỉnh Bình Dương. Đồng chí Trần Văn Nam, Bí thư Tỉnh ủy Bình Dương tiếp và làm "
             "việc với đoàn.")
     assert summary(meetings(text)[0])["organisers"] == ["Tỉnh ủy Bình Dương", "Tỉnh ủy Bắc Giang"]
+
+
+def test_meetings_a_party_organisation_holds_its_meeting_as_named():
+    text = "Ngày 20-12, Đảng bộ huyện Phú Lương tổ chức Hội nghị tổng kết công tác năm 2022."
+    assert summary(meetings(text)[0])["organisers"] == ["Đảng bộ huyện Phú Lương"]
+
+
+def test_meetings_a_meeting_to_prepare_a_session_is_a_conference():
+    assert classify("Thường trực HĐND huyện tổ chức phiên họp để chuẩn bị kỳ họp thứ nhất HĐND huyện khóa XX.")[1] \
+        == "Hội nghị"
+
+
+@pytest.mark.parametrize("text, participants", [
+    # canvassing voters as candidates
+    ("Chiều 6/5, ông Lê Văn Dũng - Phó Bí thư Thường trực Thành ủy Tam Kỳ có buổi tiếp xúc vận động bầu cử với "
+     "cử tri xã Tam Phú.", ["Lê Văn Dũng"]),
+    # a leader whose visit abroad is cited is not there
+    ("Ngày 4/11, Ban Tuyên giáo Huyện ủy Lộc Ninh tổ chức hội nghị báo cáo viên. Tại hội nghị, Thạc sỹ Trần Văn "
+     "Hòa, Báo cáo viên Trung ương thông tin về chuyến thăm các nước của đồng chí Tổng Bí thư Nguyễn Phú Trọng.",
+     ["Trần Văn Hòa"]),
+])
+def test_meetings_who_is_there(text, participants):
+    assert [p for p, _ in summary(meetings(text)[0])["participants"]] == participants

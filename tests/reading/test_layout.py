@@ -129,3 +129,11 @@ def test_layout_a_line_that_opens_in_lower_case_continues_the_one_before():
 def test_layout_the_byline_above_keywords_an_event_list_or_a_source_link(after):
     text = f"Kỳ họp HĐND huyện\n\n{LEAD}\n\nMinh Hằng\n\n{after}\n"
     assert parse_article("t", text).author == "Minh Hằng"
+
+
+def test_layout_a_reporter_named_before_the_date_line_and_a_date_line_glued_to_the_lead():
+    article = parse_article("t", f"Giao ban công tác dân vận\n\nMinh Hằng 15:23, 24/10/2022\n\n{LEAD}\n")
+    assert (article.author, article.published[:10]) == ("Minh Hằng", "2022-10-24")
+    article = parse_article("t", f"Giao ban công tác dân vận\n\n25/10/2022{LEAD}\n")
+    assert (article.published[:10], _sentences(article)[0][:10]) == ("2022-10-25", "Chiều 24/1")
+    assert parse_article("t", "Tin\n\nChiều 2/3, Huyện ủy họp.\n\nNguồn tin: Thu Trang\n").author == "Thu Trang"
