@@ -7,7 +7,7 @@ named alone shares with the next title.
 
 from __future__ import annotations
 
-from .titles import (CHAIN_SEPARATORS, LEVELS_OF_BINDING, LEVELS_OF_UNIT, BodyRef, TitleRef, grammar,
+from .titles import (CHAIN_SEPARATORS, body_type, LEVELS_OF_BINDING, LEVELS_OF_UNIT, BodyRef, TitleRef, grammar,
                      parse_body, parse_title)
 from .tokens import Token
 
@@ -44,6 +44,8 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
             after = parse_body(tokens, j + 1)
             if after and after[0].committee():
                 committees.append(after[0].committee())
+        if not committees:
+            committees = [c for c in (_committee_of_level(t.body) for t in titles if t.body) if c][:1]
         if committees:
             for t in titles:
                 if t.needs_committee:
@@ -119,3 +121,16 @@ def _share_level(titles: list[TitleRef]) -> None:
             if word:
                 body.unit_word, body.places = word, near.places
                 break
+
+
+_COMMITTEE_OF_WORD = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thị xã": "Thị ủy", "quận": "Quận ủy"}
+
+
+def _committee_of_level(body: BodyRef) -> BodyRef | None:
+    """`UVBTV, Phó Chủ tịch HĐND huyện`: the Party committee a seat on a standing board
+    implies is that of the level the chain names (`huyện` → the Huyện ủy)."""
+    while body is not None and body.type.binding == "sub":
+        body = body.parent
+    if body is None or body.type.binding != "located" or body.unit_word not in _COMMITTEE_OF_WORD:
+        return None
+    return BodyRef(body_type(_COMMITTEE_OF_WORD[body.unit_word]), body.start, body.end, places=body.places)

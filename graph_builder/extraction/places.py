@@ -57,7 +57,9 @@ class Context:
                 lineage = load_gazetteer().lineage_province
                 inside = [u for u in candidates if lineage(u).key == lineage(self.province).key]
             if inside:
-                return inside[0]
+                # several of the name in the province: the one in the article's district
+                deeper = [u for u in inside if self.district is not None and u.parent == self.district.key]
+                return (deeper or inside)[0]
         if self.district is not None:
             inside = [u for u in candidates if u.parent == self.district.key]
             if inside:
@@ -108,6 +110,21 @@ def named_units(article: Article, spans: list | None = None,
     return found
 
 
+def _headline_place(article: Article) -> list[tuple[Unit, ...]]:
+    """`Hàm Thuận Bắc: Công tác chuẩn bị …`, `Long An: …`: a headline that opens with a
+    province's or district's name and a colon says where the story is."""
+    title = article.title or ""
+    head, colon, _ = title.partition(":")
+    if not colon or not 1 <= len(head.split()) <= 4 or not all(w[:1].isupper() for w in head.split()):
+        return []
+    gazetteer = load_gazetteer()
+    for level in ("province", "district"):
+        units = gazetteer.lookup(level, head.strip())
+        if units and len({u.province for u in units}) == 1:
+            return [tuple(units)]
+    return []
+
+
 def in_era(candidates: tuple[Unit, ...], era: str | None) -> tuple[Unit, ...]:
     """The candidates in force in `era`, or all of them when none is (a unit of the other
     map that the text names)."""
@@ -156,6 +173,7 @@ def locate(article: Article) -> Context:
         # a portal's header or breadcrumb may be the only place its district is named
         # (`TRUNG TÂM VĂN HÓA … HUYỆN ĐẠI LỘC`)
         named = named + named_units(article, article.furniture)
+    named = _headline_place(article) + named
     era = era_of(article_date(article)) or _era_from_names(named)
     named = [_today(in_era(candidates, era), era) for candidates in named]
     venues = [_today(in_era(candidates, era), era) for candidates in venues]

@@ -94,6 +94,12 @@ def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
         parents = {u.parent for u in units}
         return load_gazetteer().parent_of(units[0]) if len(units) > 1 and len(parents) == 1 else None
     kind = grammar().units.match(tokens, i)
+    if kind and kind[0]["level"] == "commune":
+        # `cử tri xã Tân Lập và Nhơn Hòa, huyện Tân Thạnh`: communes listed together meet
+        # in the district they share
+        units = [u for u in _listed_units(tokens, i, context) if u.level == "commune"]
+        if len(units) > 1 and len({u.parent for u in units}) == 1 and units[0].parent:
+            return load_gazetteer().parent_of(units[0])
     if kind and kind[0]["level"] != "village":
         place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
         return context.pick(place[0]) if place else None
@@ -115,7 +121,7 @@ def voter_units(article: Article, span: Span) -> list[Unit]:
             found = _listed_units(tokens, i + 1, context)
             # `xã Tân Lập, huyện Hướng Hóa`: a unit and the one it lies in are one place
             found = [u for u in found if u.level == found[0].level] if found else []
-            return found if len(found) > 1 else []
+            return found if len(found) > 1 and found[0].level != "commune" else []
     return []
 
 

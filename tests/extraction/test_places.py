@@ -120,3 +120,8 @@ def test_places_voters_of_communes_listed_together_meet_in_their_district():
             "đại biểu Quốc hội khóa XV với cử tri các xã Yên Thuận, Bạch Xa, Minh Khương và thị trấn Tân Yên.")
     meeting = extract_text("t", text).meetings[0]
     assert (meeting.label, meeting.locality.name, meeting.province.name) == ("Tiếp xúc cử tri", "Hàm Yên", "Tuyên Quang")
+
+
+def test_places_a_headline_that_opens_with_a_district_and_a_colon():
+    assert located("Tuần Giáo: Hội nghị triển khai nhiệm vụ năm 2024\n\nSáng 3/1, Huyện ủy tổ chức hội nghị.") \
+        == ("Điện Biên", "Tuần Giáo", None)

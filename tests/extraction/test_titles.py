@@ -303,3 +303,9 @@ def test_titles_a_chain_shares_its_level_and_names_carry_abbreviations(text, exp
 ])
 def test_titles_party_bodies_of_2025_and_free_department_names(text, expected):
     assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+def test_titles_a_standing_board_seat_belongs_to_the_committee_of_the_chains_level():
+    # the article names no district: the title ends without it
+    assert [t for t, _ in titles("UVBTV, Phó Chủ tịch HĐND huyện", Context())] == [
+        "Ủy viên Ban Thường vụ Huyện ủy", "Phó Chủ tịch Hội đồng nhân dân huyện"]
