@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _TIME = r"(?:(?P<time>sáng|trưa|chiều|tối)\s+(?:nay\s*|hôm nay\s*|qua\s*)?)?"
 _DATE = re.compile(
-    _TIME + r"(?:(?P<ngay>ngày|hôm nay|nay)\s*)?(?P<paren>\()?\s*"
+    _TIME + r"(?:(?P<ngay>ngày|hôm nay|hôm qua|nay)\s*)?(?P<paren>\()?\s*"
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d)"
     r"|" + _TIME.replace("?P<time>", "?P<time2>") +
     r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?",

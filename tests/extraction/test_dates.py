@@ -128,3 +128,8 @@ def test_dates_publication_year_and_month_only():
 ])
 def test_dates_the_year_another_date_of_the_article_gives(text, date):
     assert extract_text("t", text).meetings[0].date == date
+
+
+def test_dates_yesterday_with_its_date():
+    found = find_date("(QNO) - Hôm qua 6.5, các ứng cử viên tiếp xúc cử tri.")
+    assert (found.day, found.month) == (6, 5)
