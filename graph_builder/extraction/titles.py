@@ -212,6 +212,8 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
             if k == j:
                 return None
             body.detail, j = _spelled(tokens, j, k), k
+            if [t.fold for t in tokens[j:j + 2]] == ["trung", "ương"]:
+                body.detail, j = body.detail + " Trung ương", j + 2     # `Hội đồng Thi đua - Khen thưởng T.Ư`
             if [t.fold for t in tokens[j:j + 3]] == ["trên", "địa", "bàn"]:
                 j += 3           # `… trên địa bàn tỉnh`: the unit the body serves
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:

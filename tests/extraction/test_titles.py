@@ -309,3 +309,12 @@ def test_titles_a_standing_board_seat_belongs_to_the_committee_of_the_chains_lev
     # the article names no district: the title ends without it
     assert [t for t, _ in titles("UVBTV, Phó Chủ tịch HĐND huyện", Context())] == [
         "Ủy viên Ban Thường vụ Huyện ủy", "Phó Chủ tịch Hội đồng nhân dân huyện"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phó Chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng T.Ư",
+     ["Phó Chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"]),
+    ("Phó Chính ủy Quân khu 3", ["Phó Chính ủy Quân khu 3"]),
+])
+def test_titles_central_councils_and_military_regions(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
