@@ -97,9 +97,29 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
         for holder in reversed(holders):
             if holder is not None and holder.name not in {o.name for o in organisers}:
                 organisers.insert(0, holder)
+    if not organisers and meeting.type == "VoterMeeting":
+        organisers = _deputies(article, lead, cut, context)
     if not organisers:
         organisers = [o for o in (_announcer(tokens, context), _unit_subject(tokens, cut, context)) if o][:1]
     return [_as_holder(org, meeting.type, context) for org in organisers]
+
+
+def _deputies(article: Article, lead: Span, cut: int, context: Context) -> list[Org]:
+    """`Đại biểu HĐND tỉnh An Giang đơn vị số 4 đã có buổi tiếp xúc với cử tri …`: deputies
+    of a council meet voters as its group (`Tổ đại biểu …`), of the National Assembly as the
+    province's delegation."""
+    from .positions import render_title
+    for mention in article.mentions:
+        if mention.sentence != lead or mention.start >= cut or \
+                article.norm[max(0, mention.start - 14):mention.start].lower().rstrip().endswith("ứng cử viên"):
+            continue          # candidates canvassing are no council's group yet
+        for title in mention.titles:
+            post = render_title(title, context) if title.role == "Đại biểu" else None
+            if post is not None and post.org is not None and post.org.kind == "PeoplesCouncil":
+                return [Org(f"Tổ đại biểu {post.org.name}", "OtherOrganisation", post.org.unit, post.org)]
+            if post is not None and post.org is not None and post.org.name == "Quốc hội":
+                return [post.org]
+    return []
 
 
 _DECISION_OF = re.compile(r"(?:công\s+bố|trao)\s+(?:các\s+|những\s+)?quyết\s+định\s+(?:[^.;]{0,40}?\s)?của$",

@@ -461,3 +461,12 @@ def test_meetings_a_meeting_to_prepare_a_session_is_a_conference():
 ])
 def test_meetings_who_is_there(text, participants):
     assert [p for p, _ in summary(meetings(text)[0])["participants"]] == participants
+
+
+def test_meetings_deputies_meet_voters_as_their_group_candidates_as_nobody():
+    text = ("Chiều ngày 22-5, tại Hội trường UBND huyện Tri Tôn, Đại biểu HĐND tỉnh An Giang đơn vị số 6 đã có buổi "
+            "tiếp xúc với hơn 150 cử tri huyện Tri Tôn.")
+    assert summary(meetings(text)[0])["organisers"] == ["Tổ đại biểu Hội đồng nhân dân tỉnh An Giang"]
+    text = ("Hôm qua 6.5, các ứng cử viên đại biểu HĐND tỉnh khóa X tiếp tục vận động bầu cử thông qua hoạt động "
+            "tiếp xúc cử tri huyện Duy Xuyên.")
+    assert summary(meetings(text)[0])["organisers"] == []
