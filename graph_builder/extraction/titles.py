@@ -178,6 +178,10 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
     binding = btype.binding
     if binding in LEVELS_OF_BINDING:
         place = match_place(tokens, j, LEVELS_OF_BINDING[binding])
+        kind = units.match(tokens, j) if place is None else None
+        if kind and kind[0]["level"] in ("city", "district", "province"):
+            # `Thành ủy TP. Ngã Bảy`, `Thị ủy thị xã Kỳ Anh`: the unit's kind word written out
+            place = match_place(tokens, kind[1], LEVELS_OF_BINDING[binding])
         if place:
             body.places, j = place
     elif binding == "sub":

@@ -318,3 +318,8 @@ def test_titles_a_standing_board_seat_belongs_to_the_committee_of_the_chains_lev
 ])
 def test_titles_central_councils_and_military_regions(text, expected):
     assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+def test_titles_a_committee_with_its_units_kind_written_out():
+    assert [t for t, _ in titles("Bí thư Thành ủy TP.Điện Biên Phủ", context(**DIEN_BIEN))] == [
+        "Bí thư Thành ủy Điện Biên Phủ"]
