@@ -19,7 +19,7 @@ import re
 from ..reading.article import Article, Span
 from .kinds import classify, report_start
 from .places import Context
-from .positions import Org, render_body
+from .positions import Org, render_body, render_title
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
 
@@ -108,7 +108,6 @@ def _deputies(article: Article, lead: Span, cut: int, context: Context) -> list[
     """`Đại biểu HĐND tỉnh An Giang đơn vị số 4 đã có buổi tiếp xúc với cử tri …`: deputies
     of a council meet voters as its group (`Tổ đại biểu …`), of the National Assembly as the
     province's delegation."""
-    from .positions import render_title
     for mention in article.mentions:
         if mention.sentence != lead or mention.start >= cut or \
                 article.norm[max(0, mention.start - 14):mention.start].lower().rstrip().endswith("ứng cử viên"):

@@ -9,25 +9,16 @@ article's places are known (a bare `huyện` means the article's district).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
 
 from ..gazetteer import Unit, load_gazetteer
-from ..lexicon import load_table
+from .grammar import BodyType, body_type, grammar
 from .surnames import MIDDLE_WORDS, is_surname
-from .tokens import Matcher, Token, surface_key
+from .tokens import Token
 
 STATUS_WORDS = {"nguyên": "former", "quyền": "acting"}
 CHAIN_SEPARATORS = {",", "-", "kiêm", "/"}
 PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách",
                "Phó Bí thư Thường trực chuyên trách"}
-
-
-@dataclass(frozen=True)
-class BodyType:
-    name: str
-    kind: str
-    binding: str
 
 
 @dataclass
@@ -73,38 +64,6 @@ class TitleRef:
     needs_committee: bool = False         # `UVBTV`, bare `Bí thư`: the committee is implied
     standalone: bool = False              # a full title without a body (`Chủ tịch nước`)
     implied: BodyRef | None = field(default=None)
-
-
-class Grammar(NamedTuple):
-    """The title grammar's lexicons, as matchers over folded tokens."""
-    roles: Matcher
-    bodies: Matcher
-    units: Matcher
-    departments: Matcher
-    types: dict[str, BodyType]
-
-
-@lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    """The lexicons of roles, bodies, unit kinds and departments, loaded once."""
-    roles = {}
-    for row in load_table("roles", key="role"):
-        for surface in row["surfaces"].split("|"):
-            roles[surface_key(surface)] = row
-    bodies = {}
-    types = {}
-    for row in load_table("bodies", key="body"):
-        body_type = BodyType(row["body"], row["kind"], row["binding"])
-        types[row["body"]] = body_type
-        for surface in row["surfaces"].split("|"):
-            bodies[surface_key(surface)] = body_type
-    units = {surface_key(r["word"]): r for r in load_table("unit_kinds", key="word")}
-    departments = {surface_key(r["name"]): r["name"] for r in load_table("departments", key="name")}
-    return Grammar(Matcher(roles), Matcher(bodies), Matcher(units), Matcher(departments), types)
-
-
-def body_type(name: str) -> BodyType:
-    return grammar().types[name]
 
 
 LEVELS_OF_BINDING = {
