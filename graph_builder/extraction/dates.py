@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TIME = r"(?:(?P<time>sáng|trưa|chiều|tối)\s+(?:nay\s*|hôm nay\s*|qua\s*)?)?"
 _DATE = re.compile(
@@ -76,20 +77,27 @@ def _find_single(text: str, offset: int) -> FoundDate | None:
     return None
 
 
+# Full dates anywhere in a text, for `year_of_same_month`: `13/8/2024`, `ngày 5 tháng 4 năm
+# 2023`, and the first day of `13 và 14/8/2024`.
+_FULL = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:(?:và|,|–|-|đến)\s*(?:ngày\s+)?\d{1,2}\s*)?([/.-])\s*(\d{1,2})\s*\2\s*"
+                   r"(\d{4})(?!\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _full_dates(text: str) -> tuple[tuple[int, int, int], ...]:
+    found = []
+    for match in _FULL.finditer(text):
+        d, _, m, y, d2, m2, y2 = match.groups()
+        found.append((int(d or d2), int(m or m2), int(y or y2)))
+    return tuple(found)
+
+
 def year_of_same_month(text: str, day: int, month: int) -> int | None:
     """The year a full date of the same month in `text` gives (one of the same day first,
     the latest otherwise): an article that dates its meeting `13/8` and states elsewhere
     `ngày 13 và 14/8/2024` or `(12/12/2014 - 12/12/2024)` is of that year."""
-    same_day, same_month = [], []
-    for match in _DATE.finditer(text):
-        y = match.group("y") or match.group("y2")
-        m = match.group("m") or match.group("m2")
-        if y and int(m) == month:
-            (same_day if int(match.group("d") or match.group("d2")) == day else same_month).append(int(y))
-    for match in _RANGE.finditer(text):
-        if match.group("y") and int(match.group("m")) == month and int(match.group("d")) == day:
-            same_day.append(int(match.group("y")))
-    found = same_day or same_month
+    dates = [(d, y) for d, m, y in _full_dates(text) if m == month]
+    found = [y for d, y in dates if d == day] or [y for _, y in dates]
     return max(found) if found else None
 
 

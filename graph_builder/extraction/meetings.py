@@ -229,8 +229,9 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
         if mention.person is not None and span[0] <= mention.start < span[1]:
             first_mention.setdefault(id(mention.person), mention)
     # `quán triệt chỉ đạo của Thủ tướng Chính phủ …`: named, but not there
-    absent = {id(p) for p in order if all(_ABSENT.search(norm[max(0, m.start - 40):m.start])
-                                          or _not_there(norm[m.sentence[0]:m.sentence[1]]) for m in p.mentions)}
+    elsewhere = {s: _not_there(norm[s[0]:s[1]]) for s in {m.sentence for p in order for m in p.mentions}}
+    absent = {id(p) for p in order if all(elsewhere[m.sentence] or _ABSENT.search(norm[max(0, m.start - 40):m.start])
+                                          for m in p.mentions)}
     for person in order:
         if id(person) in absent and id(person) not in roles:
             continue
