@@ -21,7 +21,7 @@ from .persons import Person
 from .positions import Org
 from .kinds import cites_a_plan, classify
 from .organisers import find_organisers
-from .venues import place_meeting, voter_units
+from .venues import listed_hosts, place_meeting, voter_units
 
 LEAD_SENTENCES = 3
 ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
@@ -125,6 +125,11 @@ def find_meetings(article: Article) -> list[Meeting]:
             for part, unit in enumerate(places[1:], start=1):
                 meetings.append(replace(meeting, locality=unit, province=load_gazetteer().province_of(unit),
                                         part=part))
+        hosts = listed_hosts(article, lead_span) if meeting.type == "Congress" else []
+        if hosts:
+            # `Đảng bộ các phường A, B và C tổ chức Đại hội`: a congress of each
+            meetings[-1:] = [replace(meeting, locality=unit, province=load_gazetteer().province_of(unit),
+                                     organisers=[org], part=part) for part, (unit, org) in enumerate(hosts)]
         # `tổ chức 02 cuộc hội nghị tiếp xúc …`, `hai buổi tiếp xúc cử tri`: that many meetings
         held = sum(1 for m in meetings if m.sentence == lead_span)
         for part in range(held, _count(lead)):

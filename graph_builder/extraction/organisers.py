@@ -99,6 +99,11 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
                 organisers.insert(0, holder)
     if not organisers and meeting.type == "VoterMeeting":
         organisers = _deputies(article, lead, cut, context)
+    if not organisers and meeting.type == "CouncilSession":
+        # `HĐND tỉnh X đã bầu …`: a session reported through what it decided is its council's
+        councils = (parse_body(tokens, i) for i in range(len(tokens)) if tokens[i].fold == "hội")
+        organisers = [org for org in (render_body(found[0], context) for found in councils if found)
+                      if org.kind == "PeoplesCouncil"][:1]
     if not organisers:
         organisers = [o for o in (_announcer(tokens, context), _unit_subject(tokens, cut, context)) if o][:1]
     return [_as_holder(org, meeting.type, context) for org in organisers]

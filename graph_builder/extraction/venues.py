@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..gazetteer import Unit, load_gazetteer
 from ..reading.article import Article, Span
 from .places import Context
-from .positions import render_body
+from .positions import Org, render_body
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import Token, tokenize
 
@@ -146,3 +146,24 @@ def _listed_units(tokens: list[Token], j: int, context: Context) -> list[Unit]:
             break
         j += 1
     return units
+
+
+def listed_hosts(article: Article, span: Span) -> list[tuple[Unit, Org]]:
+    """`Đảng bộ các phường Hà Cầu, Kiến Hưng và Phú La tổ chức Đại hội`: one body of each
+    listed unit, each holding a congress of its own (in text order)."""
+    context = article.context or Context()
+    tokens = tokenize(article.norm, span[0], span[1])
+    bodies = grammar().bodies
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].fold != "các" or not grammar().units.match(tokens, i + 1):
+            continue
+        for k in range(max(0, i - 4), i):
+            found = bodies.match(tokens, k)
+            if found and found[1] == i:
+                word = grammar().units.match(tokens, i + 1)[0]["word"]
+                name = "Đảng bộ" if [t.fold for t in tokens[k:i]] == ["đảng", "bộ"] else found[0].name
+                units = _listed_units(tokens, i + 1, context)
+                units = [u for u in units if u.level == units[0].level] if units else []
+                if len(units) > 1:
+                    return [(u, Org(f"{name} {word} {u.name}", found[0].kind, u)) for u in units]
+    return []

@@ -470,3 +470,16 @@ def test_meetings_deputies_meet_voters_as_their_group_candidates_as_nobody():
     text = ("Hôm qua 6.5, các ứng cử viên đại biểu HĐND tỉnh khóa X tiếp tục vận động bầu cử thông qua hoạt động "
             "tiếp xúc cử tri huyện Duy Xuyên.")
     assert summary(meetings(text)[0])["organisers"] == []
+
+
+def test_meetings_several_congresses_reported_together_are_one_each():
+    found = meetings("Ngày 12/6/2025, Đảng bộ các xã Mường Phăng, Nà Nhạn và Pá Khoang tổ chức Đại hội đại biểu "
+                     "lần thứ nhất, nhiệm kỳ 2025-2030.")
+    assert [(m.locality.name, summary(m)["organisers"]) for m in found] == [
+        ("Mường Phăng", ["Đảng bộ xã Mường Phăng"]), ("Nà Nhạn", ["Đảng bộ xã Nà Nhạn"]),
+        ("Pá Khoang", ["Đảng bộ xã Pá Khoang"])]
+
+
+def test_meetings_a_session_reported_through_what_the_council_decided():
+    found = meetings("Ngày 14-7, HĐND tỉnh Yên Bái đã bầu ông Trần Huy Tuấn giữ chức Chủ tịch UBND tỉnh.")
+    assert [(m.label, summary(m)["organisers"]) for m in found] == [("Kỳ họp", ["Hội đồng nhân dân tỉnh Yên Bái"])]
