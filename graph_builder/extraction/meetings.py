@@ -234,11 +234,15 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
         if mention.person is not None and span[0] <= mention.start < span[1]:
             first_mention.setdefault(id(mention.person), mention)
     # `quán triệt chỉ đạo của Thủ tướng Chính phủ …`: named, but not there
-    elsewhere = {s: _not_there(norm[s[0]:s[1]]) for s in {m.sentence for p in order for m in p.mentions}}
-    absent = {id(p) for p in order if all(elsewhere[m.sentence] or _ABSENT.search(norm[max(0, m.start - 40):m.start])
-                                          for m in p.mentions)}
+    elsewhere: dict[Span, bool] = {}
+
+    def _away(mention: Mention) -> bool:
+        if mention.sentence not in elsewhere:
+            elsewhere[mention.sentence] = _not_there(norm[mention.sentence[0]:mention.sentence[1]])
+        return elsewhere[mention.sentence] or bool(_ABSENT.search(norm[max(0, mention.start - 40):mention.start]))
+
     for person in order:
-        if id(person) in absent and id(person) not in roles:
+        if id(person) not in roles and all(_away(m) for m in person.mentions):
             continue
         taken = roles.get(id(person))
         if taken:

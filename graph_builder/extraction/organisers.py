@@ -44,7 +44,9 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
     text = norm[lead[0]:lead[1]]
     begin = report_start(text)
     cut = lead[0] + begin + _subject_end(text[begin:])
-    tokens = [t for t in tokenize(norm, lead[0], lead[1]) if t.start >= lead[0] + begin]
+    tokens = tokenize(norm, lead[0], lead[1])
+    if begin:
+        tokens = [t for t in tokens if t.start >= lead[0] + begin]
     person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead]
     organisers: list[Org] = []
     i = 0
