@@ -90,6 +90,10 @@ def find_meetings(article: Article) -> list[Meeting]:
         return []
     for index in range(triggers[0][0] + 1, len(sentences)):
         start, end = sentences[index]
+        # the opening words the pattern asks for carry no tone placement to fold: lower
+        # case tells as much, and most sentences open with no date
+        if not _NEXT_MEETING.match(norm[start:min(end, start + 60)].lower()):
+            continue
         text = fold(norm[start:end])
         if _NEXT_MEETING.match(text) and not _reports_nothing(article, index, captions):
             found = classify(text)
