@@ -7,7 +7,7 @@ named alone shares with the next title.
 
 from __future__ import annotations
 
-from .titles import (CHAIN_SEPARATORS, LEVELS_OF_BINDING, LEVELS_OF_UNIT, BodyRef, TitleRef, grammar,
+from .titles import (CHAIN_SEPARATORS, body_type, LEVELS_OF_BINDING, LEVELS_OF_UNIT, BodyRef, TitleRef, grammar,
                      parse_body, parse_title)
 from .tokens import Token
 
@@ -37,12 +37,15 @@ def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | Non
                     break
     _share_bodies(titles)
     _spread_final_place(titles)
+    _share_level(titles)
     if any(t.needs_committee for t in titles):
         committees = [t.body.committee() for t in titles if t.body and t.body.committee()]
         if not committees and j + 1 < len(tokens) and tokens[j].fold in CHAIN_SEPARATORS:
             after = parse_body(tokens, j + 1)
             if after and after[0].committee():
                 committees.append(after[0].committee())
+        if not committees:
+            committees = [c for c in (_committee_of_level(t.body) for t in titles if t.body) if c][:1]
         if committees:
             for t in titles:
                 if t.needs_committee:
@@ -94,3 +97,40 @@ def _spread_final_place(titles: list[TitleRef]) -> None:
             if not body.places and not body.place_text and level in _unit_level(body):
                 body.places = final.places
             body = body.parent
+
+
+_WORD_OF_COMMITTEE = {"committee-province": "tỉnh", "committee-district": "huyện", "committee-town": "thị xã",
+                      "committee-urban": "quận"}
+
+
+def _share_level(titles: list[TitleRef]) -> None:
+    """`Bí thư Tỉnh ủy, Chủ tịch HĐND, Trưởng đoàn ĐBQH tỉnh`: a council, committee or
+    front named bare in a chain is of the level of the titles beside it (the next first)."""
+    for k, title in enumerate(titles):
+        body = title.body
+        if body is None or body.type.binding != "located" or body.type.kind == "PartyCommittee" \
+                or body.unit_word or body.places or body.place_text or body.parent is not None:
+            continue
+        for other in titles[k + 1:] + titles[:k][::-1]:
+            near = other.body
+            while near is not None and near.type.binding == "sub":
+                near = near.parent
+            if near is None:
+                continue
+            word = near.unit_word if near.type.binding == "located" else _WORD_OF_COMMITTEE.get(near.type.binding)
+            if word:
+                body.unit_word, body.places = word, near.places
+                break
+
+
+_COMMITTEE_OF_WORD = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thị xã": "Thị ủy", "quận": "Quận ủy"}
+
+
+def _committee_of_level(body: BodyRef) -> BodyRef | None:
+    """`UVBTV, Phó Chủ tịch HĐND huyện`: the Party committee a seat on a standing board
+    implies is that of the level the chain names (`huyện` → the Huyện ủy)."""
+    while body is not None and body.type.binding == "sub":
+        body = body.parent
+    if body is None or body.type.binding != "located" or body.unit_word not in _COMMITTEE_OF_WORD:
+        return None
+    return BodyRef(body_type(_COMMITTEE_OF_WORD[body.unit_word]), body.start, body.end, places=body.places)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TIME = r"(?:(?P<time>sáng|trưa|chiều|tối)\s+(?:nay\s*|hôm nay\s*|qua\s*)?)?"
 _DATE = re.compile(
-    _TIME + r"(?:(?P<ngay>ngày|hôm nay|nay)\s*)?(?P<paren>\()?\s*"
+    _TIME + r"(?:(?P<ngay>ngày|hôm nay|hôm qua|nay)\s*)?(?P<paren>\()?\s*"
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d)"
     r"|" + _TIME.replace("?P<time>", "?P<time2>") +
     r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?",
@@ -74,6 +75,30 @@ def _find_single(text: str, offset: int) -> FoundDate | None:
         if found is not None:
             return found
     return None
+
+
+# Full dates anywhere in a text, for `year_of_same_month`: `13/8/2024`, `ngày 5 tháng 4 năm
+# 2023`, and the first day of `13 và 14/8/2024`.
+_FULL = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:(?:và|,|–|-|đến)\s*(?:ngày\s+)?\d{1,2}\s*)?([/.-])\s*(\d{1,2})\s*\2\s*"
+                   r"(\d{4})(?!\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _full_dates(text: str) -> tuple[tuple[int, int, int], ...]:
+    found = []
+    for match in _FULL.finditer(text):
+        d, _, m, y, d2, m2, y2 = match.groups()
+        found.append((int(d or d2), int(m or m2), int(y or y2)))
+    return tuple(found)
+
+
+def year_of_same_month(text: str, day: int, month: int) -> int | None:
+    """The year a full date of the same month in `text` gives (one of the same day first,
+    the latest otherwise): an article that dates its meeting `13/8` and states elsewhere
+    `ngày 13 và 14/8/2024` or `(12/12/2014 - 12/12/2024)` is of that year."""
+    dates = [(d, y) for d, m, y in _full_dates(text) if m == month]
+    found = [y for d, y in dates if d == day] or [y for _, y in dates]
+    return max(found) if found else None
 
 
 def says_today(text: str) -> str | None:

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from ..reading.article import Article, Span
 from ..gazetteer import Unit, load_gazetteer
 from ..text import fold
-from .dates import find_date, iso, resolve_year, says_today
+from .dates import find_date, iso, resolve_year, says_today, year_of_same_month
 from .mentions import Mention
 from .persons import Person
 from .positions import Org
-from .kinds import classify
+from .kinds import cites_a_plan, classify
 from .organisers import find_organisers
-from .venues import place_meeting, voter_units
+from .venues import listed_hosts, place_meeting, voter_units
 
 LEAD_SENTENCES = 3
 ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points forward
@@ -31,8 +31,8 @@ ROLE_CUES = (  # (role, cue pattern); a cue at the start of a sentence points fo
     # `Kết luận số 01-KL/TW` is a document, not a conclusion being given
     # the closing address of a session (`phát biểu bế mạc kỳ họp`) gives its conclusions
     ("concluder", re.compile(r"kết\s+luận(?!\s+(?:số|\d)|\s*\d|\s+của\s+(?:bộ|ban|trung|tỉnh|huyện))"
-                             r"|phát\s+biểu\s+bế\s+mạc")),
-    ("speaker", re.compile(r"phát\s+biểu(?!\s+(?:kết\s+luận|bế\s+mạc))")),
+                             r"|phát\s+biểu\s+(?:bế\s+mạc|kết\s+thúc)")),
+    ("speaker", re.compile(r"phát\s+biểu(?!\s+(?:kết\s+luận|bế\s+mạc|kết\s+thúc))")),
     ("reporter", re.compile(r"báo\s+cáo(?=\s+kết\s+quả|\s+tình\s+hình|\s+tóm\s+tắt|\s+tham\s+luận|\s+về|\s+việc|,|\s+tại)")),
 )
 _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc|kỳ\s+họp|đại\s+hội)?\s*(?:có|gồm)")
@@ -41,15 +41,10 @@ _FORWARD = re.compile(r"chủ\s+trì\s+(?:của|là)|chủ\s+trì\s+(?:hội\s+n
 # someone whose directive, decision or letter is cited, not someone in the room
 # `Hội nghị trực tuyến`, `theo hình thức trực tuyến đến 18 điểm cầu`
 _ONLINE = re.compile(r"trực\s+tuyến|điểm\s+cầu")
-_ABSENT = re.compile(r"(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+(?:của\s+)?(?:đồng chí\s+)?$",
-                     re.I)
-_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
-# `Thực hiện Kế hoạch số 15-KH/ĐU … về tiếp xúc, đối thoại …`: a document's subject, not
-# a meeting being reported.
-_DOCUMENT_LEAD = re.compile(r"^(?:thực hiện|căn cứ|theo|triển khai|quán triệt)\s+(?:các\s+)?(?:kế hoạch|chỉ thị|"
-                            r"nghị quyết|quyết định|công văn|thông báo|hướng dẫn|chương trình|kết luận)")
-
-
+_ABSENT = re.compile(r"(?:(?:chỉ đạo|chỉ thị|quyết định|lời dạy|thư|công điện|kết luận số \S+)\s+|"
+                     r"chuyến (?:thăm|công tác)[^.;]{0,60}?\s)(?:của\s+)?(?:đồng chí\s+)?$", re.I)
+_NEXT_MEETING = re.compile(r"^(?:[^,.]{0,20},\s*)?(?:cũng\s+)?(?:trong\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
+                           r"(?:cùng ngày|ngày\s+\d|\d{1,2}[/-]\d)")
 @dataclass
 class Participation:
     person: Person
@@ -95,6 +90,10 @@ def find_meetings(article: Article) -> list[Meeting]:
         return []
     for index in range(triggers[0][0] + 1, len(sentences)):
         start, end = sentences[index]
+        # the opening words the pattern asks for carry no tone placement to fold: lower
+        # case tells as much, and most sentences open with no date
+        if not _NEXT_MEETING.match(norm[start:min(end, start + 60)].lower()):
+            continue
         text = fold(norm[start:end])
         if _NEXT_MEETING.match(text) and not _reports_nothing(article, index, captions):
             found = classify(text)
@@ -114,7 +113,7 @@ def find_meetings(article: Article) -> list[Meeting]:
         nearby = " ".join(norm[a:b] for a, b in sentences[max(first, index - 1):min(last, index + 2)]
                           if (a, b) != lead_span)
         # the year under review may be stated a sentence or two further on
-        after = " ".join(norm[a:b] for a, b in sentences[index + 2:min(last, index + 3)])
+        after = " ".join(norm[a:b] for a, b in sentences[index + 2:min(last, index + 8)])
         _date(meeting, article, lead, title if n == 0 else "", meetings, nearby, after)
         opening = " ".join(norm[a:b] for a, b in sentences[index:min(last, index + 4)]).lower()
         meeting.online = bool(_ONLINE.search(opening)) or (n == 0 and bool(_ONLINE.search(title.lower())))
@@ -130,8 +129,32 @@ def find_meetings(article: Article) -> list[Meeting]:
             for part, unit in enumerate(places[1:], start=1):
                 meetings.append(replace(meeting, locality=unit, province=load_gazetteer().province_of(unit),
                                         part=part))
+        hosts = listed_hosts(article, lead_span) if meeting.type == "Congress" else []
+        if hosts:
+            # `Đảng bộ các phường A, B và C tổ chức Đại hội`: a congress of each
+            meetings[-1:] = [replace(meeting, locality=unit, province=load_gazetteer().province_of(unit),
+                                     organisers=[org], part=part) for part, (unit, org) in enumerate(hosts)]
+        # `tổ chức 02 cuộc hội nghị tiếp xúc …`, `hai buổi tiếp xúc cử tri`: that many meetings
+        held = sum(1 for m in meetings if m.sentence == lead_span)
+        for part in range(held, _count(lead)):
+            meetings.append(replace(meeting, part=part))
     article.meetings = meetings
     return meetings
+
+
+_COUNTED = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm)\s+(?:cuộc|buổi|hội\s+nghị)\s+(?:hội\s+nghị|tiếp\s+xúc|đối\s+thoại|họp)",
+                      re.I)
+_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+
+
+def _count(lead: str) -> int:
+    """How many meetings a lead says it reports (`tổ chức 02 cuộc Hội nghị tiếp xúc`)."""
+    match = _COUNTED.search(lead)
+    if match is None:
+        return 1
+    word = match.group(1).lower()
+    count = _NUMBERS[word] if word in _NUMBERS else int(word)
+    return count if 1 < count <= 6 else 1
 
 
 def _reports_nothing(article: Article, index: int, captions: set[Span]) -> bool:
@@ -139,7 +162,7 @@ def _reports_nothing(article: Article, index: int, captions: set[Span]) -> bool:
     start, end = article.sentences[index]
     if any(a <= start and end <= b for a, b in captions):
         return True
-    return bool(_DOCUMENT_LEAD.match(fold(article.norm[start:end])))
+    return cites_a_plan(fold(article.norm[start:end]))
 
 
 def _restates(earlier: tuple[int, tuple], later: tuple[int, tuple], article: Article) -> bool:
@@ -147,6 +170,9 @@ def _restates(earlier: tuple[int, tuple], later: tuple[int, tuple], article: Art
     is that meeting again (a summary repeated further down the page)."""
     if earlier[1][0] != later[1][0]:
         return False
+    start, end = article.sentences[later[0]]
+    if fold(article.norm[start:end]).startswith("cũng"):
+        return False        # `Cũng trong ngày 28-9, HĐND huyện Y …`: another one of its kind
     dates = []
     for index, _ in (earlier, later):
         found = find_date(article.norm[article.sentences[index][0]:article.sentences[index][1]])
@@ -168,7 +194,12 @@ def _date(meeting: Meeting, article: Article, lead: str, title: str, earlier: li
         if today is not None and article.published and len(article.published) >= 10:
             meeting.date, meeting.time_of_day = article.published[:10], today or None
         return
-    year = resolve_year(found, article.published, f"{title} {lead}", f"{nearby} {after}")
+    year = found.year
+    if year is None and not article.published:
+        # no date line: another date of the article in the same month gives the year
+        year = year_of_same_month(article.norm, found.day, found.month)
+    if year is None:
+        year = resolve_year(found, article.published, f"{title} {lead}", f"{nearby} {after}")
     meeting.date = iso(found.day, found.month, year)
     meeting.time_of_day = found.time
 
@@ -207,10 +238,15 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
         if mention.person is not None and span[0] <= mention.start < span[1]:
             first_mention.setdefault(id(mention.person), mention)
     # `quán triệt chỉ đạo của Thủ tướng Chính phủ …`: named, but not there
-    absent = {id(p) for p in order if all(_ABSENT.search(norm[max(0, m.start - 40):m.start])
-                                          for m in p.mentions)}
+    elsewhere: dict[Span, bool] = {}
+
+    def _away(mention: Mention) -> bool:
+        if mention.sentence not in elsewhere:
+            elsewhere[mention.sentence] = _not_there(norm[mention.sentence[0]:mention.sentence[1]])
+        return elsewhere[mention.sentence] or bool(_ABSENT.search(norm[max(0, mention.start - 40):mention.start]))
+
     for person in order:
-        if id(person) in absent and id(person) not in roles:
+        if id(person) not in roles and all(_away(m) for m in person.mentions):
             continue
         taken = roles.get(id(person))
         if taken:
@@ -222,11 +258,28 @@ def _participants(meeting: Meeting, article: Article, span: Span) -> None:
     meeting.chair = (chairs or concluders or [None])[0]
 
 
+# A sentence that reports a personnel decision (`HĐND tỉnh đã bầu ông A giữ chức …`, `miễn
+# nhiệm … đối với bà B`) names who it concerns, not who is in the room; one that hands the
+# decision over (`trao quyết định cho …`) names people who are. Flowers or a letter sent
+# (`gửi lẵng hoa chúc mừng`) and a roll of a committee's members (`Hiện tỉnh có 5 Phó Bí
+# thư, gồm: …`) name people elsewhere.
+_DECIDED = re.compile(r"\b(?:bầu(?!\s+cử)|bổ nhiệm|miễn nhiệm|chỉ định|điều động|luân chuyển|giữ chức|thôi giữ|"
+                      r"nghỉ hưu|nghỉ chế độ|trúng cử|tái đắc cử|cách chức|kỷ luật|khiển trách|cảnh cáo)\b")
+_HANDED = re.compile(r"\b(?:trao|nhận|tặng|phát biểu|chúc mừng|dự|tham dự|chủ trì|trình bày|tờ trình|báo cáo)\b")
+_ELSEWHERE = re.compile(r"\bgửi\s+(?:lẵng\s+)?(?:hoa|thư|điện)|^hiện\s+[^,.;]{0,40}\bcó\s+\d+\s")
+
+
+def _not_there(sentence: str) -> bool:
+    """Whether a sentence names people without putting them at the meeting."""
+    text = sentence.lower()
+    return bool(_ELSEWHERE.search(text) or _DECIDED.search(text) and not _HANDED.search(text))
+
+
 # What may stand between the names of a list: the rest of a title and a semicolon, a
 # comma, a group's title before a colon (`A, các Phó Chủ tịch HĐND tỉnh: B, C`), `và`,
 # and an anchor word.
-_LIST_GAP = re.compile(r"(?:[^;.]{0,40};\s*|,\s*(?:các\s+)?(?:[^;.:,]{1,40}:\s*)?)(?:và\s+)?"
-                       r"(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
+_LIST_GAP = re.compile(r"(?:[^;.]{0,40};\s*|,\s*(?:các\s+)?(?:[^;.:,]{1,40}:\s*)?|\s+(?=và\s))(?:và\s+)?(?:các\s+)?"
+                       r"(?:(?:đồng chí|đ/c|ông|bà)\s*)?", re.I)
 _ATTENDING = re.compile(r"\b(?:dự|tham dự|có mặt)\b|\bcó\s+(?:các\s+)?(?:đồng chí|ông|bà)", re.I)
 
 

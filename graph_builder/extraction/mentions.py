@@ -157,6 +157,12 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
             owner = by_end.get(a)
         if owner is None and a >= 1 and tokens[a - 1].fold in _AFTER_NAME_SEPARATORS:
             owner = by_end.get(a - 1)
+        if owner is None and a >= 2 and (tokens[a - 1].fold == "chức" or before.endswith("chức vụ") or (
+                tokens[a - 1].fold == "làm" and tokens[a - 2].fold in ("bầu", "cử", "nhiệm", "công"))):
+            # `đồng chí X được bầu giữ chức Chủ tịch …`, `ông X trúng cử chức vụ Chủ tịch HĐND xã,
+            # ông Y …`: the post is X's, not the next name's
+            earlier = [n for n in names if n[1] <= a]
+            owner = earlier[-1] if earlier else None
         if owner is None:
             for k in (b, b + 1):
                 # `…, Chủ tịch UBND tỉnh, Nguyễn Văn A`, `Bí thư Huyện ủy X – Trần Văn B`
@@ -168,11 +174,6 @@ def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
                     owner = by_start.get(k + 1)
                 if owner:
                     break
-        if owner is None and a >= 2 and (tokens[a - 1].fold == "chức" or before.endswith("chức vụ") or (
-                tokens[a - 1].fold == "làm" and tokens[a - 2].fold in ("bầu", "cử", "nhiệm", "công"))):
-            # `đồng chí X được bầu giữ chức Chủ tịch …`: the post is X's
-            before = [n for n in names if n[1] <= a]
-            owner = before[-1] if before else None
         if owner is None:
             alone.append((a, b, titles))
             continue

@@ -27,6 +27,7 @@ NOT_NAME_START = {"đồng", "ông", "bà", "các", "tại", "theo", "trong", "v
 # Nguyễn Văn A`, `PGS.TS Trần B`); they are not part of the name.
 HONORIFICS = {("ts",), ("ths",), ("pgs",), ("gs",), ("pgs.ts",), ("gs.ts",), ("bs",), ("bsck",), ("ks",),
               ("ls",), ("nsnd",), ("nsưt",), ("ts", "."), ("ths", "."), ("pgs", "."), ("gs", "."),
+              ("thạc", "sĩ"), ("thạc", "sỹ"), ("tiến", "sĩ"), ("tiến", "sỹ"),
               *((rank, grade) for rank in ("đại", "thượng", "trung", "thiếu")
                 for grade in ("tá", "úy", "tướng"))}
 

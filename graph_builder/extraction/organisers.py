@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from ..reading.article import Article, Span
-from .kinds import classify
+from .kinds import classify, report_start
 from .places import Context
-from .positions import Org, render_body
+from .positions import Org, render_body, render_title
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import tokenize
 
@@ -42,8 +42,11 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
     context = article.context or Context()
     norm = article.norm
     text = norm[lead[0]:lead[1]]
-    cut = lead[0] + _subject_end(text)
+    begin = report_start(text)
+    cut = lead[0] + begin + _subject_end(text[begin:])
     tokens = tokenize(norm, lead[0], lead[1])
+    if begin:
+        tokens = [t for t in tokens if t.start >= lead[0] + begin]
     person_spans = [(m.start, m.end) for m in article.mentions if m.sentence == lead]
     organisers: list[Org] = []
     i = 0
@@ -66,25 +69,128 @@ def find_organisers(article: Article, lead: Span, meeting) -> list[Org]:
                 body, j = found
                 _distribute_unit(body, tokens, j)
                 org = render_body(body, context)
+                if [t.fold for t in tokens[i:i + 2]] == ["đảng", "bộ"] and org.name.startswith("Đảng ủy "):
+                    # `Đảng bộ huyện X tổ chức Hội nghị`: the organisation, as the text names it
+                    org = Org("Đảng bộ " + org.name.removeprefix("Đảng ủy "), org.kind, org.unit, org.parent)
                 if _counts(tokens, i, j, body) and org.name not in {o.name for o in organisers}:
                     organisers.append(org)
                 i = j
                 if after_voi:
                     break
                 continue
+        if after_voi and tok.fold == "đoàn" and tokens[i - 1].fold == "với":
+            # `… tiếp và làm việc với đoàn`: the delegation a sentence before named
+            visiting = _delegation(article, lead, context)
+            if visiting is not None and visiting.name not in {o.name for o in organisers}:
+                organisers.append(visiting)
+            break
         if after_voi and tok.fold in {"về", ",", ";", "để", "nhằm"}:
             break
         i += 1
     if not _body_before(tokens, cut, person_spans):
         # no body is the subject: the body whose own meeting it is, else the body of the
         # person who leads it
-        own = _own_meeting(tokens, cut, context)
-        subject = [m for m in article.mentions if m.sentence == lead and m.start < cut and m.person]
-        posts = [h.post for h in subject[0].person.holdings if h.mention is subject[0]] if subject else []
-        holder = own or (posts[-1].org if posts else None)
-        if holder is not None and holder.name not in {o.name for o in organisers}:
-            organisers.insert(0, holder)
+        own = _own_meeting(tokens, cut, context, meeting.type)
+        subject = [m for m in article.mentions if m.sentence == lead and lead[0] + begin <= m.start < cut
+                   and m.person]
+        # `A, …; B, … đồng chủ trì Hội nghị`: each presider's body holds it
+        leaders = subject[:1] if not re.search(r"đồng\s+chủ\s+trì", text[begin:], re.I) else subject
+        holders = [own] if own else [_leading_body(m) for m in leaders]
+        for holder in reversed(holders):
+            if holder is not None and holder.name not in {o.name for o in organisers}:
+                organisers.insert(0, holder)
+    if not organisers and meeting.type == "VoterMeeting":
+        organisers = _deputies(article, lead, cut, context)
+    if not organisers and meeting.type == "CouncilSession":
+        # `HĐND tỉnh X đã bầu …`: a session reported through what it decided is its council's
+        councils = (parse_body(tokens, i) for i in range(len(tokens)) if tokens[i].fold == "hội")
+        organisers = [org for org in (render_body(found[0], context) for found in councils if found)
+                      if org.kind == "PeoplesCouncil"][:1]
+    if not organisers:
+        organisers = [o for o in (_announcer(tokens, context), _unit_subject(tokens, cut, context)) if o][:1]
     return [_as_holder(org, meeting.type, context) for org in organisers]
+
+
+def _deputies(article: Article, lead: Span, cut: int, context: Context) -> list[Org]:
+    """`Đại biểu HĐND tỉnh An Giang đơn vị số 4 đã có buổi tiếp xúc với cử tri …`: deputies
+    of a council meet voters as its group (`Tổ đại biểu …`), of the National Assembly as the
+    province's delegation."""
+    for mention in article.mentions:
+        if mention.sentence != lead or mention.start >= cut or \
+                article.norm[max(0, mention.start - 14):mention.start].lower().rstrip().endswith("ứng cử viên"):
+            continue          # candidates canvassing are no council's group yet
+        for title in mention.titles:
+            post = render_title(title, context) if title.role == "Đại biểu" else None
+            if post is not None and post.org is not None and post.org.kind == "PeoplesCouncil":
+                return [Org(f"Tổ đại biểu {post.org.name}", "OtherOrganisation", post.org.unit, post.org)]
+            if post is not None and post.org is not None and post.org.name == "Quốc hội":
+                return [post.org]
+    return []
+
+
+_DECISION_OF = re.compile(r"(?:công\s+bố|trao)\s+(?:các\s+|những\s+)?quyết\s+định\s+(?:[^.;]{0,40}?\s)?của$",
+                          re.I)
+
+
+def _announcer(tokens, context: Context) -> Org | None:
+    """A conference that announces personnel decisions (`công bố các quyết định của Ban
+    Thường vụ Tỉnh ủy về công tác cán bộ`) is held by the body whose decisions they are; a
+    central body's are announced where the lead says (`tại trụ sở Thành ủy Hà Nội`)."""
+    words = ""
+    for i, tok in enumerate(tokens):
+        words += " " + tok.fold
+        if tok.fold == "của" and _DECISION_OF.search(words[-120:]):
+            found = parse_body(tokens, i + 1)
+            if found is None:
+                return None
+            org = render_body(found[0], context)
+            if org.kind != "CentralBody":
+                return org
+            for k in range(1, len(tokens)):
+                if (tokens[k - 1].fold, tokens[k].fold) in _VENUE_PAIRS and parse_body(tokens, k + 1):
+                    return render_body(parse_body(tokens, k + 1)[0], context)
+            return None
+    return None
+
+
+def _unit_subject(tokens, cut: int, context: Context) -> Org | None:
+    """`Ngày 24-10, phường Thuận An tổ chức hội nghị đối thoại`: a unit that holds a meeting
+    does so through its People's Committee."""
+    units = grammar().units
+    for i, tok in enumerate(tokens):
+        if tok.start >= cut:
+            return None
+        kind = units.match(tokens, i) if tok.fold != "tại" else None
+        if kind and kind[0]["level"] in ("commune", "district", "province", "city") and i and tokens[i - 1].fold == ",":
+            place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
+            rest = place[1] if place else kind[1]
+            if place and (rest >= len(tokens) or tokens[rest].start >= cut or tokens[rest].fold in ("(", "đã")):
+                unit = context.pick(place[0])
+                name = (unit or place[0][0]).name
+                return Org(f"Ủy ban nhân dân {kind[0]['word']} {name}", "PeoplesCommittee", unit)
+    return None
+
+
+def _delegation(article: Article, lead: Span, context: Context) -> Org | None:
+    """The body whose delegation (`đoàn công tác Tỉnh ủy X`, `Đoàn công tác của Ban Tổ chức
+    Trung ương`) the sentence before the lead, or the lead, names."""
+    index = article.sentences.index(lead) if lead in article.sentences else 0
+    for span in (article.sentences[max(0, index - 1)], lead):
+        tokens = tokenize(article.norm, span[0], span[1])
+        for i in range(len(tokens) - 2):
+            if (tokens[i].fold, tokens[i + 1].fold, tokens[i + 2].fold) == ("đoàn", "công", "tác"):
+                k = i + 4 if i + 3 < len(tokens) and tokens[i + 3].fold == "của" else i + 3
+                found = parse_body(tokens, k)
+                if found:
+                    return render_body(found[0], context)
+    return None
+
+
+def _leading_body(mention) -> Org | None:
+    """The body a person leads the meeting for: that of the last post the mention names
+    (`Bí thư Tỉnh ủy, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh` presides the council)."""
+    posts = [h.post for h in mention.person.holdings if h.mention is mention]
+    return posts[-1].org if posts else None
 
 
 def _subject_end(text: str) -> int:
@@ -117,22 +223,29 @@ def _counts(tokens, i: int, j: int, body) -> bool:
                 or body.dangling)
 
 
-def _own_meeting(tokens, cut: int, context: Context) -> Org | None:
+def _own_meeting(tokens, cut: int, context: Context, meeting_type: str) -> Org | None:
     """`Hội nghị Ban Chấp hành Đảng bộ tỉnh`, `Hội nghị Ủy ban MTTQ Việt Nam thành phố lần
-    thứ 11`: a conference of a body is that body's."""
+    thứ 11`: a conference of a body is that body's (a congress only the congress's)."""
     for i, tok in enumerate(tokens):
-        if tok.start >= cut and i and (tokens[i - 1].fold, tok.fold) in _OWN_MEETINGS:
+        pair = (tokens[i - 1].fold, tok.fold) if i else None
+        if tok.start >= cut and pair in _OWN_MEETINGS and (pair != ("đại", "hội") or meeting_type == "Congress"):
             found = parse_body(tokens, _after_ordinal(tokens, i + 1))
-            return render_body(found[0], context) if found else None
+            if not found or found[0].type.binding == "located" and not (
+                    found[0].places or found[0].unit_word or found[0].parent):
+                return None      # `Đại hội Đảng bộ H.Tân Hưng`: a body whose place is not read
+            return render_body(found[0], context)
     return None
 
 
-# the meetings a body holds as itself: `Hội nghị Ban Chấp hành …`, `Kỳ họp thứ 3 HĐND tỉnh`
-_OWN_MEETINGS = {("hội", "nghị"), ("kỳ", "họp"), ("phiên", "họp")}
+# the meetings a body holds as itself: `Hội nghị Ban Chấp hành …`, `Kỳ họp thứ 3 HĐND tỉnh`,
+# `Đại hội đại biểu Hội Nông dân tỉnh …`, `cuộc họp Tiểu ban …`
+_OWN_MEETINGS = {("hội", "nghị"), ("kỳ", "họp"), ("phiên", "họp"), ("cuộc", "họp"), ("đại", "hội")}
 
 
 def _after_ordinal(tokens, i: int) -> int:
-    """Past `lần thứ 11`, `thứ 3 (kỳ họp chuyên đề)` after a meeting word."""
+    """Past `lần thứ 11`, `thứ 3 (kỳ họp chuyên đề),` `đại biểu` after a meeting word."""
+    if [t.fold for t in tokens[i:i + 2]] == ["đại", "biểu"]:
+        i += 2
     if i < len(tokens) and tokens[i].fold == "lần":
         i += 1
     if i + 1 < len(tokens) and tokens[i].fold == "thứ":
@@ -141,13 +254,13 @@ def _after_ordinal(tokens, i: int) -> int:
         close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].fold == ")"), None)
         if close is not None:
             i = close + 1
-    return i
+    return i + 1 if i < len(tokens) and tokens[i].fold == "," else i
 
 
 def _as_holder(org: Org, meeting_type: str, context: Context) -> Org:
     """A congress is its organisation's: the Đảng bộ whose committee the text names; the
     National Assembly meets voters through a province's delegation."""
-    if meeting_type == "Congress" and org.kind == "PartyCommittee":
+    if meeting_type == "Congress" and org.kind == "PartyCommittee" and not org.name.startswith("Đảng bộ "):
         hosted = org.unit is not None and org.name.startswith("Đảng ủy ") \
             and org.name != f"Đảng ủy {org.unit.full_name}"
         if hosted:                                  # `Đảng bộ Sở Tài chính tỉnh …`

@@ -57,7 +57,9 @@ class Context:
                 lineage = load_gazetteer().lineage_province
                 inside = [u for u in candidates if lineage(u).key == lineage(self.province).key]
             if inside:
-                return inside[0]
+                # several of the name in the province: the one in the article's district
+                deeper = [u for u in inside if self.district is not None and u.parent == self.district.key]
+                return (deeper or inside)[0]
         if self.district is not None:
             inside = [u for u in candidates if u.parent == self.district.key]
             if inside:
@@ -97,9 +99,30 @@ def named_units(article: Article, spans: list | None = None,
                     if venues is not None and i and tokens[i - 1].fold == "tại":
                         venues.append(place[0])
                     i = place[1]
+                    # `phường Thuận An (TP.HCM)`: the province a unit lies in, in parentheses
+                    within = match_place(tokens, i + 1, ("province",)) if i < len(tokens) and \
+                        tokens[i].fold == "(" else None
+                    if within and within[1] < len(tokens) and tokens[within[1]].fold == ")":
+                        found.append(within[0])
+                        i = within[1] + 1
                     continue
             i += 1
     return found
+
+
+def _headline_place(article: Article) -> list[tuple[Unit, ...]]:
+    """`Hàm Thuận Bắc: Công tác chuẩn bị …`, `Long An: …`: a headline that opens with a
+    province's or district's name and a colon says where the story is."""
+    title = article.title or ""
+    head, colon, _ = title.partition(":")
+    if not colon or not 1 <= len(head.split()) <= 4 or not all(w[:1].isupper() for w in head.split()):
+        return []
+    gazetteer = load_gazetteer()
+    for level in ("province", "district"):
+        units = gazetteer.lookup(level, head.strip())
+        if units and len({u.province for u in units}) == 1:
+            return [tuple(units)]
+    return []
 
 
 def in_era(candidates: tuple[Unit, ...], era: str | None) -> tuple[Unit, ...]:
@@ -150,6 +173,7 @@ def locate(article: Article) -> Context:
         # a portal's header or breadcrumb may be the only place its district is named
         # (`TRUNG TÂM VĂN HÓA … HUYỆN ĐẠI LỘC`)
         named = named + named_units(article, article.furniture)
+    named = _headline_place(article) + named
     era = era_of(article_date(article)) or _era_from_names(named)
     named = [_today(in_era(candidates, era), era) for candidates in named]
     venues = [_today(in_era(candidates, era), era) for candidates in venues]
@@ -163,10 +187,11 @@ def locate(article: Article) -> Context:
             provinces[candidates[0].key] += 2
     # a district that belongs to one province speaks for that province (and settles a tie
     # between a visiting delegation's province and the host's)
-    # On the 2025 map, which has no districts, a commune plays that part.
-    speaking = ("district", "commune") if era == "2025" else ("district",)
+    # So does a commune or ward whose name is one unit's only on the map in force.
     for candidates in named:
-        if candidates[0].level in speaking and len({u.province for u in candidates}) == 1:
+        level = candidates[0].level
+        if level == "district" and len({u.province for u in candidates}) == 1 or (
+                level == "commune" and len(candidates) == 1):
             provinces[candidates[0].province] += 1
     # where the meeting takes place is what the article is about (a visiting delegation's
     # province is named as often as the host's)
@@ -191,6 +216,13 @@ def locate(article: Article) -> Context:
         context.district = written[_most_common(districts, named, "district")]
         if context.province is None:
             context.province = gazetteer.province_of(context.district)
+    elif era != "2025" and context.province is not None:
+        # before the reform, a commune that is one unit's only gives its district too
+        lone = [c[0] for c in named if c[0].level == "commune" and len(c) == 1
+                and c[0].province == context.province.key]
+        parents = {u.parent for u in lone}
+        if len(parents) == 1:
+            context.district = gazetteer.parent_of(lone[0])
     communes = Counter()
     for candidates in named:
         if candidates[0].level == "commune":

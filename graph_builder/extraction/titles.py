@@ -9,24 +9,16 @@ article's places are known (a bare `huyện` means the article's district).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
 
 from ..gazetteer import Unit, load_gazetteer
-from ..lexicon import load_table
+from .grammar import BodyType, body_type, grammar
 from .surnames import MIDDLE_WORDS, is_surname
-from .tokens import Matcher, Token, surface_key
+from .tokens import Token
 
 STATUS_WORDS = {"nguyên": "former", "quyền": "acting"}
 CHAIN_SEPARATORS = {",", "-", "kiêm", "/"}
-PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách"}
-
-
-@dataclass(frozen=True)
-class BodyType:
-    name: str
-    kind: str
-    binding: str
+PARTY_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách",
+               "Phó Bí thư Thường trực chuyên trách"}
 
 
 @dataclass
@@ -72,38 +64,6 @@ class TitleRef:
     needs_committee: bool = False         # `UVBTV`, bare `Bí thư`: the committee is implied
     standalone: bool = False              # a full title without a body (`Chủ tịch nước`)
     implied: BodyRef | None = field(default=None)
-
-
-class Grammar(NamedTuple):
-    """The title grammar's lexicons, as matchers over folded tokens."""
-    roles: Matcher
-    bodies: Matcher
-    units: Matcher
-    departments: Matcher
-    types: dict[str, BodyType]
-
-
-@lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    """The lexicons of roles, bodies, unit kinds and departments, loaded once."""
-    roles = {}
-    for row in load_table("roles", key="role"):
-        for surface in row["surfaces"].split("|"):
-            roles[surface_key(surface)] = row
-    bodies = {}
-    types = {}
-    for row in load_table("bodies", key="body"):
-        body_type = BodyType(row["body"], row["kind"], row["binding"])
-        types[row["body"]] = body_type
-        for surface in row["surfaces"].split("|"):
-            bodies[surface_key(surface)] = body_type
-    units = {surface_key(r["word"]): r for r in load_table("unit_kinds", key="word")}
-    departments = {surface_key(r["name"]): r["name"] for r in load_table("departments", key="name")}
-    return Grammar(Matcher(roles), Matcher(bodies), Matcher(units), Matcher(departments), types)
-
-
-def body_type(name: str) -> BodyType:
-    return grammar().types[name]
 
 
 LEVELS_OF_BINDING = {
@@ -160,11 +120,27 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
     if found is None:
         return None
     btype, j = found
+    if btype.binding == "department-central" and not tokens[i].is_cap:
+        return None          # `cán bộ`, `toàn bộ`: the word, not a ministry
+    skipped = _skip_abbreviation(tokens, j)
+    if skipped != j:
+        # `Ban Chấp hành (BCH) Trung ương Đảng`: the abbreviation a text introduces stands
+        # inside a longer name
+        spliced = tokens[:j] + tokens[skipped:]
+        longer = bodies.match(spliced, i)
+        if longer and longer[1] > j:
+            inner = parse_body(spliced, i, depth)
+            if inner:
+                return inner[0], inner[1] + skipped - j
     body = BodyRef(btype, tokens[i].start, tokens[j - 1].end)
     j = _skip_abbreviation(tokens, j)
     binding = btype.binding
     if binding in LEVELS_OF_BINDING:
         place = match_place(tokens, j, LEVELS_OF_BINDING[binding])
+        kind = units.match(tokens, j) if place is None else None
+        if kind and kind[0]["level"] in ("city", "district", "province"):
+            # `Thành ủy TP. Ngã Bảy`, `Thị ủy thị xã Kỳ Anh`: the unit's kind word written out
+            place = match_place(tokens, kind[1], LEVELS_OF_BINDING[binding])
         if place:
             body.places, j = place
     elif binding == "sub":
@@ -199,11 +175,14 @@ def parse_body(tokens: list[Token], i: int, depth: int = 0) -> tuple[BodyRef, in
             if k == j:
                 return None
             body.detail, j = _spelled(tokens, j, k), k
+            if [t.fold for t in tokens[j:j + 2]] == ["trung", "ương"]:
+                body.detail, j = body.detail + " Trung ương", j + 2     # `Hội đồng Thi đua - Khen thưởng T.Ư`
             if [t.fold for t in tokens[j:j + 3]] == ["trên", "địa", "bàn"]:
                 j += 3           # `… trên địa bàn tỉnh`: the unit the body serves
         if btype.name == "Ủy ban Mặt trận Tổ quốc Việt Nam" and [t.fold for t in tokens[j:j + 2]] == ["việt", "nam"]:
             j = _skip_abbreviation(tokens, j + 2)
-        j = _unit_after(tokens, j, body)
+        if binding != "department-central":
+            j = _unit_after(tokens, j, body)
         if binding == "located" and btype.kind == "PartyCommittee" and body.unit_word is None \
                 and not body.places and depth < 3 and j < len(tokens) and tokens[j].is_cap:
             # `Đảng bộ Văn phòng UBND tỉnh`, `Đảng ủy Sở Tài chính`: the party organisation
@@ -286,8 +265,9 @@ def _department_name_end(tokens: list[Token], j: int) -> int:
     k = j + 1
     while k < len(tokens) and k - j < 6:
         tok = tokens[k]
-        if not tok.is_word or tok.expanded or units.match(tokens, k) or roles.match(tokens, k) \
-                or bodies.match(tokens, k) or (tok.is_cap and k > j + 1 and not tokens[k - 1].is_cap):
+        if not tok.is_word or tok.expanded or tok.fold in _NAME_STOPS or units.match(tokens, k) \
+                or roles.match(tokens, k) or bodies.match(tokens, k) \
+                or (tok.is_cap and k > j + 1 and not tokens[k - 1].is_cap):
             break
         k += 1
     return k

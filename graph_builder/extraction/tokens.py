@@ -90,7 +90,12 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
         if first.isupper() and stop < end and norm[stop] == "." and surface + "." in expand:
             skip_dot = stop
         pieces = [(surface, at)]
-        cuts = _split_joined(surface) if "'" not in surface and "\u2019" not in surface \
+        if "." in surface and surface not in expand:
+            # `H.Tân Hưng`, `TX.Sơn Tây`: a unit's abbreviated kind word glued to its name
+            head, rest = surface.split(".", 1)
+            if head + "." in expand and rest[:1].isupper():
+                pieces = [(head + ".", at), (rest, at + len(head) + 1)]
+        cuts = [] if len(pieces) > 1 else _split_joined(surface) if "'" not in surface and "\u2019" not in surface \
             and not surface[1:].islower() else []
         if cuts:
             bounds = [0, *cuts, len(surface)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..gazetteer import Unit, load_gazetteer
 from ..reading.article import Article, Span
 from .places import Context
-from .positions import render_body
+from .positions import Org, render_body
 from .titles import LEVELS_OF_UNIT, grammar, match_place, parse_body
 from .tokens import Token, tokenize
 
@@ -55,8 +55,23 @@ def venue(article: Article, lead: Span, context: Context) -> Unit | None:
     for i, token in enumerate(tokens):
         if token.fold == "tại" or (token.fold == "tri" and i and tokens[i - 1].fold == "cử"):
             unit = _unit_at(tokens, _after_building(tokens, i + 1), context)
+            if unit is None and token.fold == "tại":
+                unit = _unit_further(tokens, i + 1, context)
             if unit is not None:
                 return unit
+    return None
+
+
+def _unit_further(tokens: list[Token], i: int, context: Context) -> Unit | None:
+    """`tại nhà sinh hoạt cộng đồng thôn An Định, xã Cư An, huyện Đak Pơ`: a building named
+    in free words, then its village, then the commune it stands in."""
+    units = grammar().units
+    for k in range(i, min(i + 14, len(tokens))):
+        if tokens[k].fold in (".", ";", "tại") or parse_body(tokens, k):
+            return None
+        kind = units.match(tokens, k)
+        if kind and kind[0]["level"] in ("commune", "district"):
+            return _unit_at(tokens, k, context)
     return None
 
 
@@ -79,6 +94,12 @@ def _unit_at(tokens: list[Token], i: int, context: Context) -> Unit | None:
         parents = {u.parent for u in units}
         return load_gazetteer().parent_of(units[0]) if len(units) > 1 and len(parents) == 1 else None
     kind = grammar().units.match(tokens, i)
+    if kind and kind[0]["level"] == "commune":
+        # `cử tri xã Tân Lập và Nhơn Hòa, huyện Tân Thạnh`: communes listed together meet
+        # in the district they share
+        units = [u for u in _listed_units(tokens, i, context) if u.level == "commune"]
+        if len(units) > 1 and len({u.parent for u in units}) == 1 and units[0].parent:
+            return load_gazetteer().parent_of(units[0])
     if kind and kind[0]["level"] != "village":
         place = match_place(tokens, kind[1], LEVELS_OF_UNIT[kind[0]["level"]])
         return context.pick(place[0]) if place else None
@@ -100,7 +121,7 @@ def voter_units(article: Article, span: Span) -> list[Unit]:
             found = _listed_units(tokens, i + 1, context)
             # `xã Tân Lập, huyện Hướng Hóa`: a unit and the one it lies in are one place
             found = [u for u in found if u.level == found[0].level] if found else []
-            return found if len(found) > 1 else []
+            return found if len(found) > 1 and found[0].level != "commune" else []
     return []
 
 
@@ -113,6 +134,8 @@ def _listed_units(tokens: list[Token], j: int, context: Context) -> list[Unit]:
         kind = grammar().units.match(tokens, j)
         if kind and kind[0]["level"] != "village":
             levels, j = LEVELS_OF_UNIT[kind[0]["level"]], kind[1]
+            if j < len(tokens) and tokens[j].fold == ":":
+                j += 1           # `cử tri các xã: Minh Quân, Bảo Hưng …`
         place = match_place(tokens, j, levels) if levels else None
         unit = context.pick(place[0]) if place else None
         if unit is None:
@@ -123,3 +146,24 @@ def _listed_units(tokens: list[Token], j: int, context: Context) -> list[Unit]:
             break
         j += 1
     return units
+
+
+def listed_hosts(article: Article, span: Span) -> list[tuple[Unit, Org]]:
+    """`Đảng bộ các phường Hà Cầu, Kiến Hưng và Phú La tổ chức Đại hội`: one body of each
+    listed unit, each holding a congress of its own (in text order)."""
+    context = article.context or Context()
+    tokens = tokenize(article.norm, span[0], span[1])
+    bodies = grammar().bodies
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].fold != "các" or not grammar().units.match(tokens, i + 1):
+            continue
+        for k in range(max(0, i - 4), i):
+            found = bodies.match(tokens, k)
+            if found and found[1] == i:
+                word = grammar().units.match(tokens, i + 1)[0]["word"]
+                name = "Đảng bộ" if [t.fold for t in tokens[k:i]] == ["đảng", "bộ"] else found[0].name
+                units = _listed_units(tokens, i + 1, context)
+                units = [u for u in units if u.level == units[0].level] if units else []
+                if len(units) > 1:
+                    return [(u, Org(f"{name} {word} {u.name}", found[0].kind, u)) for u in units]
+    return []

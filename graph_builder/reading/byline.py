@@ -13,7 +13,7 @@ from ..lexicon import load_table
 from ..text import canonical, fold
 
 BYLINE_LABEL = re.compile(r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|ảnh,? bài|bài|tin|phóng viên|pv"
-                           r"|thực hiện|nhóm thực hiện|nhóm phóng viên|bài và ảnh|người viết|tổng hợp)\s*:\s*", re.I)
+                           r"|thực hiện|nhóm thực hiện|nhóm phóng viên|bài và ảnh|người viết|tổng hợp|nguồn tin)\s*:\s*", re.I)
 _ORG_BYLINE = ("trung tâm", "ban ", "phòng", "văn phòng", "đài", "báo ", "cổng", "ubnd", "ủy ban",
                "huyện ủy", "tỉnh ủy", "bbt", "ban biên tập", "hội ", "tòa soạn", "nguồn", "theo ",
                "sở ", "bộ ", "công an", "đảng ủy", "trường", "thông tấn", "ttxvn", "vov", "vtv")

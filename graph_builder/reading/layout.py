@@ -100,7 +100,8 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
         line = norm[span[0]:span[1]]
         folded = _lower(line)
         if _starts_short(folded, trailer, 30) or (
-                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)):
+                len(folded) < 40 and ("liên quan" in folded or "tin khác" in folded)) or (
+                folded.startswith("nguồn") and "http" in folded):      # `Nguồn Báo X: http://…`
             break
         if _MARKUP.match(line):
             continue
@@ -108,15 +109,23 @@ def read_layout(norm: str, text: str | None = None) -> Layout:
             found = find_date_line(line.lower())
             # the date line heads its line, or stands with page furniture only; a date
             # inside a headline (`… (19/8/1945 – 19/8/2025)`) is not the page's
+            glued = found is not None and found.start == 0 and line[found.end:found.end + 1].isalpha()
             if found and (found.start > 2 and not _after_section(line, found)
-                          or len(line) >= 120 and not found.labelled) \
+                          or len(line) >= 120 and not found.labelled and not glued) \
                     and not is_date_only(line.lower(), found):
                 found = None
             if found:
                 layout.published = found.published
                 if is_date_only(line.lower(), found):
                     continue
-                if found.labelled and found.start <= 1:
+                prefix = line[:found.start].strip(" |-,")
+                if found.start > 2 and layout.author is None and " " in prefix and looks_like_byline(prefix) \
+                        and not _is_menu(prefix, menu) and not line[found.end:].strip(" |-,"):
+                    # `Quỳnh Trang 15:23, 22/12/2022`: the reporter's name, then the date
+                    layout.author = author_from(prefix, text[span[0]:span[0] + len(prefix)])
+                    continue
+                if found.labelled and found.start <= 1 or glued:
+                    # `14/12/2021Ngày 13/12, …`: a date line glued to the lead
                     # ` date 2024-10-02 (VTC News) - Sáng …`: the story starts after the date
                     span = (span[0] + found.end + len(line[found.end:]) - len(line[found.end:].lstrip(" -|,")),
                             span[1])
@@ -331,13 +340,16 @@ _NAME_HEAD = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:\s*[,;:)\-]|\s+[{_LOWER}])")
 
 def _join_broken_names(norm: str, lines: list[Span]) -> list[Span]:
     """`Đồng chí Nguyễn Thị Thu` / `Hằng, Bí thư …`: a line that ends inside a name (right
-    after `đồng chí`, `ông`, `bà`) continues on the next line."""
+    after `đồng chí`, `ông`, `bà`) continues on the next line, as does one that a line in
+    lower case follows."""
     joined: list[Span] = []
     for span in lines:
         if joined:
             previous = norm[joined[-1][0]:joined[-1][1]]
             current = norm[span[0]:span[1]]
-            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3:
+            if _NAME_TAIL.search(previous) and _NAME_HEAD.match(current) and len(previous.split()) > 3 or (
+                    current[:1].islower() and previous[-1:] not in _ENDS and len(previous.split()) > 3):
+                # a paragraph never opens in lower case: `… Chủ tịch Hội đồng nhân dân` / `huyện; …`
                 joined[-1] = (joined[-1][0], span[1])
                 continue
         joined.append(span)

@@ -113,3 +113,23 @@ def test_dates_publication_year_and_month_only():
     from graph_builder import extract_text
     article = extract_text("t", " date 2025-03 Sáng 11/3, Ban Thường vụ Tỉnh ủy Nam Định tổ chức hội nghị giao ban.\n")
     assert (article.published, article.meetings[0].date) == ("2025-03", "2025-03-11")
+
+
+@pytest.mark.parametrize("text, date", [
+    # the same day with its year further on
+    ("Sáng 13/8, đồng chí Lê Văn Hòa, Bí thư Huyện ủy gặp mặt đoàn đại biểu của huyện. Đại hội MTTQ Việt Nam "
+     "tỉnh sẽ diễn ra trong ngày 13 và 14/8/2024.", "2024-08-13"),
+    # a date of the same month, the latest when several (not the year in a body's name)
+    ("Sáng 13/12, Hội Cựu chiến binh Trường Sơn năm 1959 tỉnh Hà Tĩnh tổ chức Đại hội đại biểu lần thứ 4 và kỷ "
+     "niệm 10 năm thành lập Hội (10/12/2014 - 10/12/2024).", "2024-12-13"),
+    # the half-year a later sentence reviews
+    ("Ngày 8/7, HĐND tỉnh Điện Biên khai mạc Kỳ họp thứ 20. Dự kỳ họp có các đại biểu. Kỳ họp xem xét báo cáo. "
+     "Các đại biểu thảo luận tình hình kinh tế - xã hội 6 tháng đầu năm 2025.", "2025-07-08"),
+])
+def test_dates_the_year_another_date_of_the_article_gives(text, date):
+    assert extract_text("t", text).meetings[0].date == date
+
+
+def test_dates_yesterday_with_its_date():
+    found = find_date("(QNO) - Hôm qua 6.5, các ứng cử viên tiếp xúc cử tri.")
+    assert (found.day, found.month) == (6, 5)

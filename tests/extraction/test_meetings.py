@@ -341,3 +341,145 @@ def test_meetings_steering_boards_named_in_free_words_organise():
     assert summary(meetings(HEAD + lead)[0])["organisers"] == [
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Tuyên Quang",
         'Ban Chỉ đạo phong trào thi đua "Dân vận khéo" tỉnh Tuyên Quang']
+
+
+def test_meetings_also_on_that_day_is_another_session():
+    found = meetings("Hai huyện kiện toàn chức danh\n\nNgày 14-10, HĐND huyện Ba Vì tổ chức kỳ họp bất thường. "
+                     "Kỳ họp đã bầu ông Đỗ Văn Lâm giữ chức Chủ tịch UBND huyện Ba Vì. "
+                     "Cũng trong ngày 14-10, HĐND huyện Phúc Thọ đã tổ chức kỳ họp thứ 9.")
+    assert [(m.label, m.date, m.locality.name) for m in found] == [
+        ("Kỳ họp", "--10-14", "Ba Vì"), ("Kỳ họp", "--10-14", "Phúc Thọ")]
+
+
+def test_meetings_a_lead_that_counts_its_meetings_reports_that_many():
+    found = meetings(HEAD + "Ngày 8/5, Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang tổ chức 03 cuộc hội nghị tiếp xúc "
+                            "giữa các ứng cử viên với cử tri huyện Hàm Yên.")
+    assert [m.label for m in found] == ["Tiếp xúc cử tri"] * 3
+
+
+def test_meetings_people_a_decision_concerns_are_not_participants():
+    found = meetings("Ngày 20/6, HĐND tỉnh Hà Giang tiến hành kỳ họp thứ 12. "
+                     "Tại kỳ họp, HĐND tỉnh đã bầu ông Nguyễn Văn Sơn, Giám đốc Sở Tài chính, giữ chức "
+                     "Phó Chủ tịch UBND tỉnh. Tổng Bí thư Tô Lâm gửi lẵng hoa chúc mừng kỳ họp. "
+                     "Phát biểu tại kỳ họp, đồng chí Thào Hồng Sơn, Chủ tịch HĐND tỉnh Hà Giang đề nghị …")
+    assert summary(found[0])["participants"] == [("Thào Hồng Sơn", "speaker")]
+
+
+def test_meetings_people_handed_a_decision_are_participants():
+    found = meetings("Sáng 3/10, Ban Thường vụ Tỉnh ủy Hải Dương tổ chức hội nghị công bố quyết định về công "
+                     "tác cán bộ. Đồng chí Trần Đức Thắng, Bí thư Tỉnh ủy Hải Dương trao quyết định điều "
+                     "động, bổ nhiệm cho đồng chí Lê Văn Hiệu.")
+    assert [p[0] for p in summary(found[0])["participants"]] == ["Trần Đức Thắng", "Lê Văn Hiệu"]
+
+
+@pytest.mark.parametrize("text, organisers", [
+    # a congress named with its organisation holds it, past `đại biểu`
+    ("Sáng 20-9, Đại hội đại biểu Đảng bộ tỉnh Bắc Kạn lần thứ XIII, nhiệm kỳ 2025 - 2030 khai mạc.",
+     ["Đảng bộ tỉnh Bắc Kạn"]),
+    ("Ngày 17 - 19.8, Đại hội Đảng bộ H.Cần Giuộc nhiệm kỳ 2020 - 2025 diễn ra.", ["Đảng bộ huyện Cần Giuộc"]),
+    # a session named before its council, a comma between
+    ("Trong phát biểu khai mạc Kỳ họp thứ 21, HĐND tỉnh Nghệ An khóa XVIII diễn ra sáng nay (8/7), "
+     "ông Hoàng Nghĩa Hiếu chủ tọa kỳ họp.", ["Hội đồng nhân dân tỉnh Nghệ An"]),
+])
+def test_meetings_a_meeting_named_with_its_body_is_that_bodys(text, organisers):
+    assert summary(meetings(text)[0])["organisers"] == organisers
+
+
+def test_meetings_a_lead_citing_its_plan_and_dating_the_meeting_reports_it():
+    text = ("Thực hiện chương trình tiếp xúc cử tri trước Kỳ họp thứ 7, chiều 3/5, đồng chí Trần Huy Tuấn, "
+            "Trưởng đoàn ĐBQH tỉnh Yên Bái đã có cuộc tiếp xúc với cử tri các xã: Hưng Khánh, Hưng Thịnh "
+            "(huyện Trấn Yên). Cùng dự có các Đại biểu Quốc hội.")
+    found = summary(meetings(text)[0])
+    assert (found["type"], found["date"], found["locality"]) == ("Tiếp xúc cử tri", "--05-03", "Trấn Yên")
+    assert found["organisers"] == ["Đoàn đại biểu Quốc hội tỉnh Yên Bái"]
+    # a plan that names a date yet to come reports nothing
+    assert meetings("Theo kế hoạch, ngày 19/7, HĐND huyện Thuận Châu sẽ tổ chức Kỳ họp thứ Mười.") == []
+
+
+@pytest.mark.parametrize("text, organisers, locality", [
+    # a conference announcing decisions is held by the body whose decisions they are
+    ("Thành ủy Vinh và các huyện\n\nTại hội nghị đã công bố các quyết định của Ban Thường vụ Tỉnh ủy Nghệ An về "
+     "việc điều động cán bộ.", ["Ban Thường vụ Tỉnh ủy Nghệ An"], "Nghệ An"),
+    # a central body's decisions are announced where the lead says
+    ("Chiều 3-8, tại trụ sở Tỉnh ủy Lào Cai diễn ra hội nghị công bố quyết định của Bộ Chính trị về công tác cán "
+     "bộ.", ["Tỉnh ủy Lào Cai"], "Lào Cai"),
+    # a unit that holds a meeting does so through its People's Committee; the province in
+    # parentheses places it
+    ("Ngày 14-11, phường Bình Dương (TP.HCM) tổ chức hội nghị đối thoại giữa chính quyền với nhân dân.",
+     ["Ủy ban nhân dân phường Bình Dương"], "Bình Dương"),
+])
+def test_meetings_organisers_of_personnel_conferences_and_units(text, organisers, locality):
+    found = summary(meetings(text)[0])
+    assert (found["organisers"], found["locality"]) == (organisers, locality)
+
+
+@pytest.mark.parametrize("text, chair", [
+    # a presider, then a group under one plural title, all before the cue: the first presides
+    ("Ngày 2/7, HĐND tỉnh Hậu Giang tổ chức Kỳ họp thứ Nhất. Ông Trần Văn Huyến - Phó Bí thư Tỉnh ủy, Chủ tịch "
+     "HĐND tỉnh; các Phó Chủ tịch HĐND tỉnh: ông Lê Văn Nhiều, bà Đỗ Thị Hoa chủ tọa Kỳ họp.", "Trần Văn Huyến"),
+    # two joined by `và` before the cue
+    ("Ngày 30/7, bà Lâm Thị Hồng, Chủ tịch Ủy ban MTTQ Việt Nam huyện Ngọc Hiển và ông Trần Văn Tư, Phó Chủ tịch "
+     "Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị.", "Lâm Thị Hồng"),
+    # the closing address gives the conclusions
+    ("Tối 20-12, Thường trực Huyện ủy Kông Chro tổ chức hội nghị đối thoại với bà con làng Kdăk. Phát biểu kết thúc "
+     "hội nghị, đồng chí Đinh Văn Hùng, Bí thư Huyện ủy Kông Chro nhấn mạnh …", "Đinh Văn Hùng"),
+])
+def test_meetings_who_presides(text, chair):
+    assert summary(meetings(text)[0])["chair"] == chair
+
+
+def test_meetings_a_review_named_further_on_is_what_the_conference_does():
+    assert classify("Ngày 30/7, bà Lâm Thị Hồng chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện Ngọc Hiển lần thứ hai "
+                    "(khóa VII), nhiệm kỳ 2019 - 2024 sơ kết công tác Mặt trận 6 tháng đầu năm.")[1] == "Hội nghị sơ kết"
+
+
+def test_meetings_the_delegation_a_session_is_held_with_organises_it_too():
+    text = ("Sáng 12-4, đoàn công tác Tỉnh ủy Bắc Giang do đồng chí Lê Văn An, Bí thư Tỉnh ủy làm trưởng đoàn đã đến "
+            "trao đổi kinh nghiệm tại tỉnh Bình Dương. Đồng chí Trần Văn Nam, Bí thư Tỉnh ủy Bình Dương tiếp và làm "
+            "việc với đoàn.")
+    assert summary(meetings(text)[0])["organisers"] == ["Tỉnh ủy Bình Dương", "Tỉnh ủy Bắc Giang"]
+
+
+def test_meetings_a_party_organisation_holds_its_meeting_as_named():
+    text = "Ngày 20-12, Đảng bộ huyện Phú Lương tổ chức Hội nghị tổng kết công tác năm 2022."
+    assert summary(meetings(text)[0])["organisers"] == ["Đảng bộ huyện Phú Lương"]
+
+
+def test_meetings_a_meeting_to_prepare_a_session_is_a_conference():
+    assert classify("Thường trực HĐND huyện tổ chức phiên họp để chuẩn bị kỳ họp thứ nhất HĐND huyện khóa XX.")[1] \
+        == "Hội nghị"
+
+
+@pytest.mark.parametrize("text, participants", [
+    # canvassing voters as candidates
+    ("Chiều 6/5, ông Lê Văn Dũng - Phó Bí thư Thường trực Thành ủy Tam Kỳ có buổi tiếp xúc vận động bầu cử với "
+     "cử tri xã Tam Phú.", ["Lê Văn Dũng"]),
+    # a leader whose visit abroad is cited is not there
+    ("Ngày 4/11, Ban Tuyên giáo Huyện ủy Lộc Ninh tổ chức hội nghị báo cáo viên. Tại hội nghị, Thạc sỹ Trần Văn "
+     "Hòa, Báo cáo viên Trung ương thông tin về chuyến thăm các nước của đồng chí Tổng Bí thư Nguyễn Phú Trọng.",
+     ["Trần Văn Hòa"]),
+])
+def test_meetings_who_is_there(text, participants):
+    assert [p for p, _ in summary(meetings(text)[0])["participants"]] == participants
+
+
+def test_meetings_deputies_meet_voters_as_their_group_candidates_as_nobody():
+    text = ("Chiều ngày 22-5, tại Hội trường UBND huyện Tri Tôn, Đại biểu HĐND tỉnh An Giang đơn vị số 6 đã có buổi "
+            "tiếp xúc với hơn 150 cử tri huyện Tri Tôn.")
+    assert summary(meetings(text)[0])["organisers"] == ["Tổ đại biểu Hội đồng nhân dân tỉnh An Giang"]
+    text = ("Hôm qua 6.5, các ứng cử viên đại biểu HĐND tỉnh khóa X tiếp tục vận động bầu cử thông qua hoạt động "
+            "tiếp xúc cử tri huyện Duy Xuyên.")
+    assert summary(meetings(text)[0])["organisers"] == []
+
+
+def test_meetings_several_congresses_reported_together_are_one_each():
+    found = meetings("Ngày 12/6/2025, Đảng bộ các xã Mường Phăng, Nà Nhạn và Pá Khoang tổ chức Đại hội đại biểu "
+                     "lần thứ nhất, nhiệm kỳ 2025-2030.")
+    assert [(m.locality.name, summary(m)["organisers"]) for m in found] == [
+        ("Mường Phăng", ["Đảng bộ xã Mường Phăng"]), ("Nà Nhạn", ["Đảng bộ xã Nà Nhạn"]),
+        ("Pá Khoang", ["Đảng bộ xã Pá Khoang"])]
+
+
+def test_meetings_a_session_reported_through_what_the_council_decided():
+    found = meetings("Ngày 14-7, HĐND tỉnh Yên Bái đã bầu ông Trần Huy Tuấn giữ chức Chủ tịch UBND tỉnh.")
+    assert [(m.label, summary(m)["organisers"]) for m in found] == [("Kỳ họp", ["Hội đồng nhân dân tỉnh Yên Bái"])]

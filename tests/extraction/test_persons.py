@@ -136,3 +136,13 @@ def test_persons_a_commune_no_province_tells_apart_keeps_its_name():
                                            ("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Hòa", "current")]
     meeting = article.meetings[0]
     assert (meeting.locality.name, meeting.locality.resolved, meeting.province) == ("Tân Hòa", False, None)
+
+
+def test_persons_a_post_won_is_the_winners_not_the_next_names():
+    from graph_builder import extract_text
+    article = extract_text("t", "Ngày 25/6, HĐND xã Tân Phú tổ chức kỳ họp thứ nhất. Kỳ họp đã bầu các chức danh; "
+                                "ông Lê Văn Tài trúng cử chức vụ Chủ tịch HĐND xã, ông Trần Minh Quang trúng cử chức "
+                                "vụ Chủ tịch UBND xã Tân Phú.")
+    posts = {p.name: [h.post.title for h in p.holdings] for p in article.persons}
+    assert [t.split(" xã")[0] for t in posts["Lê Văn Tài"]] == ["Chủ tịch Hội đồng nhân dân"]
+    assert [t.split(" xã")[0] for t in posts["Trần Minh Quang"]] == ["Chủ tịch Ủy ban nhân dân"]

@@ -93,14 +93,25 @@ def test_places_a_number_is_a_unit_only_after_its_own_kind_word():
     assert (meeting.locality.name, meeting.province.name) == ("6", "Hồ Chí Minh")
 
 
-def test_places_a_commune_named_alone_does_not_say_its_province():
+def test_places_a_commune_one_unit_only_names_says_its_district_and_province():
     from graph_builder import extract_text
-    # Mường Bon is one commune on the pre-2025 map, yet the text names no district or
-    # province: the meeting is in Mường Bon, province unknowable (the gold rule)
+    # Mường Bon is one commune on the pre-2025 map: it gives its district and province
+    # (the gold rule for units), as a district name unique to one province does
     text = ("Sáng ngày 12/10/2023, đồng chí Lò Văn Hùng, Bí thư Huyện ủy đã có buổi làm việc với Đảng ủy "
             "xã Mường Bon về tình hình phát triển kinh tế - xã hội.")
+    article = extract_text("t", text)
+    meeting = article.meetings[0]
+    assert (meeting.locality.name, meeting.province.name) == ("Mường Bon", "Sơn La")
+    assert article.context.district.name == "Mai Sơn"
+    assert article.persons[0].posts()[0].title == "Bí thư Huyện ủy Mai Sơn"
+
+
+def test_places_a_commune_name_several_units_share_says_nothing():
+    from graph_builder import extract_text
+    # many communes are called Tân Lập: the name alone gives no province
+    text = "Sáng ngày 12/10/2023, Đảng ủy xã Tân Lập tổ chức hội nghị sơ kết công tác 9 tháng."
     meeting = extract_text("t", text).meetings[0]
-    assert (meeting.locality.name, meeting.province) == ("Mường Bon", None)
+    assert (meeting.locality.name, meeting.province) == ("Tân Lập", None)
 
 
 def test_places_voters_of_communes_listed_together_meet_in_their_district():
@@ -109,3 +120,8 @@ def test_places_voters_of_communes_listed_together_meet_in_their_district():
             "đại biểu Quốc hội khóa XV với cử tri các xã Yên Thuận, Bạch Xa, Minh Khương và thị trấn Tân Yên.")
     meeting = extract_text("t", text).meetings[0]
     assert (meeting.label, meeting.locality.name, meeting.province.name) == ("Tiếp xúc cử tri", "Hàm Yên", "Tuyên Quang")
+
+
+def test_places_a_headline_that_opens_with_a_district_and_a_colon():
+    assert located("Tuần Giáo: Hội nghị triển khai nhiệm vụ năm 2024\n\nSáng 3/1, Huyện ủy tổ chức hội nghị.") \
+        == ("Điện Biên", "Tuần Giáo", None)

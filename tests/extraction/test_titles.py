@@ -265,3 +265,61 @@ def test_titles_an_old_province_in_a_new_map_article_speaks_for_its_successor():
     assert [h.post.title for h in article.persons[0].holdings] == \
         ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình"]
     assert (article.meetings[0].locality.name, article.meetings[0].province.name) == ("Giao Thủy", "Ninh Bình")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ministry is a central body, named with a capital; a state auditor's post stands alone
+    ("Bộ trưởng Bộ Quốc phòng", ["Bộ trưởng Bộ Quốc phòng"]),
+    ("Tổng Kiểm toán Nhà nước", ["Tổng Kiểm toán Nhà nước"]),
+    ("Phó Thủ tướng Thường trực Chính phủ", ["Phó Thủ tướng Thường trực Chính phủ"]),
+    # boards named in free words, and abbreviated posts
+    ("Trưởng Ban Quản lý các Khu công nghiệp tỉnh", ["Trưởng Ban Quản lý các Khu công nghiệp tỉnh Điện Biên"]),
+    ("Bí thư Ban cán sự đảng UBND tỉnh", ["Bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Điện Biên"]),
+    ("PBTTT Huyện ủy Điện Biên Đông", ["Phó Bí thư Thường trực Huyện ủy Điện Biên Đông"]),
+    ("CTHĐND tỉnh", ["Chủ tịch Hội đồng nhân dân tỉnh Điện Biên"]),
+])
+def test_titles_central_posts_boards_and_abbreviated_posts(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a council named bare in a chain is of its neighbours' level
+    ("Bí thư Tỉnh ủy, Chủ tịch HĐND, Trưởng Đoàn ĐBQH tỉnh",
+     ["Bí thư Tỉnh ủy Điện Biên", "Chủ tịch Hội đồng nhân dân tỉnh Điện Biên",
+      "Trưởng Đoàn đại biểu Quốc hội tỉnh Điện Biên"]),
+    # an abbreviation introduced inside a body's name
+    ("Ủy viên Ban Chấp hành (BCH) Trung ương Đảng", ["Ủy viên Ban Chấp hành Trung ương Đảng"]),
+])
+def test_titles_a_chain_shares_its_level_and_names_carry_abbreviations(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Party committee of the provincial Party bodies (2025) and its full-time deputy
+    ("Phó Bí thư Thường trực chuyên trách Đảng ủy các cơ quan Đảng tỉnh",
+     ["Phó Bí thư Thường trực chuyên trách Đảng ủy các cơ quan Đảng tỉnh Điện Biên"]),
+    # a department named in free words ends before a verb
+    ("Giám đốc Trung tâm Giống cây trồng được bổ nhiệm", ["Giám đốc Trung tâm Giống cây trồng"]),
+])
+def test_titles_party_bodies_of_2025_and_free_department_names(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+def test_titles_a_standing_board_seat_belongs_to_the_committee_of_the_chains_level():
+    # the article names no district: the title ends without it
+    assert [t for t, _ in titles("UVBTV, Phó Chủ tịch HĐND huyện", Context())] == [
+        "Ủy viên Ban Thường vụ Huyện ủy", "Phó Chủ tịch Hội đồng nhân dân huyện"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phó Chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng T.Ư",
+     ["Phó Chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"]),
+    ("Phó Chính ủy Quân khu 3", ["Phó Chính ủy Quân khu 3"]),
+])
+def test_titles_central_councils_and_military_regions(text, expected):
+    assert [t for t, _ in titles(text, context(**DIEN_BIEN))] == expected
+
+
+def test_titles_a_committee_with_its_units_kind_written_out():
+    assert [t for t, _ in titles("Bí thư Thành ủy TP.Điện Biên Phủ", context(**DIEN_BIEN))] == [
+        "Bí thư Thành ủy Điện Biên Phủ"]

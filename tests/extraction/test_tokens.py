@@ -32,3 +32,11 @@ def test_tokens_matcher_matches_expanded_abbreviations():
     tokens = tokenize("Chủ tịch UBND tỉnh Hà Giang")
     assert bodies.match(tokens, 2) == ("Ủy ban nhân dân tỉnh", 7)
     assert all(t.expanded for t in tokens[2:6]) and tokens[2].start == tokens[5].start
+
+
+def test_tokens_a_kind_word_glued_to_its_unit_is_split():
+    # `H.Tân Hưng`, `TX.Sơn Tây`: the abbreviated kind word and the name are two words
+    assert [t.text for t in tokenize("Đảng bộ H.Cần Giuộc")] == ["Đảng", "bộ", "huyện", "Cần", "Giuộc"]
+    assert [t.text for t in tokenize("UBND TX.Sơn Tây")][-4:] == ["thị", "xã", "Sơn", "Tây"]
+    # a whole abbreviation with a dot stays one (`TP.HCM`)
+    assert [t.text for t in tokenize("TP.HCM")] == ["Hồ", "Chí", "Minh"]

@@ -49,3 +49,16 @@ def test_venues_the_venue_named_before_the_lead_and_the_host_province():
     assert place(text) == ("Bình Dương", "Bình Dương")
     titles = {p.name: [h.post.title for h in p.holdings] for p in article.persons}
     assert titles["Lê Thị Hoa"] == ["Bí thư Tỉnh ủy Bình Dương"]
+
+
+def test_venues_a_building_in_free_words_stands_in_the_commune_named_after_it():
+    lead = ("Tối 20-12, tại nhà sinh hoạt cộng đồng làng Kdăk, xã Yang Trung, huyện Kông Chro, tỉnh Gia Lai, "
+            "Thường trực Huyện ủy Kông Chro đã tổ chức hội nghị đối thoại với bà con.")
+    assert place(lead) == ("Yang Trung", "Gia Lai")
+
+
+def test_venues_voters_of_communes_listed_with_their_district_meet_in_it():
+    lead = ("Ngày 22/11/2022, Tổ đại biểu HĐND tỉnh Long An có buổi tiếp xúc với cử tri xã Tân Lập và Nhơn Hòa, "
+            "huyện Tân Thạnh.")
+    found = extract_text("t", lead).meetings
+    assert [(m.locality.name, m.province.name) for m in found] == [("Tân Thạnh", "Long An")]

@@ -132,3 +132,30 @@ def test_layout_a_headline_above_a_dateline_line_stays():
     article = parse_article("t", "Điện Biên Đông sơ kết quý I\n(VTC News) -\nSáng 12/3/2024, đồng chí Vừ A Dính, "
                                  "Chủ tịch UBND huyện Điện Biên Đông chủ trì hội nghị sơ kết công tác quý I năm 2024.\n")
     assert article.title == "Điện Biên Đông sơ kết quý I"
+
+
+def test_layout_a_line_that_opens_in_lower_case_continues_the_one_before():
+    text = ("Hội Nông dân huyện tổ chức đại hội\n\nTrong 2 ngày 12, 13/6/2023, Hội Nông dân huyện Duy Tiên tổ chức "
+            "Đại hội. Về phía huyện có đồng chí Trần Văn Hải – Bí thư huyện ủy, Chủ tịch Hội đồng nhân dân\n"
+            "huyện; đồng chí Lê Thị Mai – Phó Chủ tịch UBND huyện.\n")
+    article = extract_text("t", text)
+    assert [h.post.title for h in article.persons[0].holdings] == [
+        "Bí thư Huyện ủy Duy Tiên", "Chủ tịch Hội đồng nhân dân huyện Duy Tiên"]
+
+
+@pytest.mark.parametrize("after", [
+    "  • Từ khóa: kỳ họp, HĐND huyện",
+    "Dòng sự kiện: Sắp xếp tổ chức bộ máy",
+    "Nguồn Báo Điện Biên Phủ: http://baodienbienphu.info.vn/tin-tuc/chinh-tri/1/ky-hop",
+])
+def test_layout_the_byline_above_keywords_an_event_list_or_a_source_link(after):
+    text = f"Kỳ họp HĐND huyện\n\n{LEAD}\n\nMinh Hằng\n\n{after}\n"
+    assert parse_article("t", text).author == "Minh Hằng"
+
+
+def test_layout_a_reporter_named_before_the_date_line_and_a_date_line_glued_to_the_lead():
+    article = parse_article("t", f"Giao ban công tác dân vận\n\nMinh Hằng 15:23, 24/10/2022\n\n{LEAD}\n")
+    assert (article.author, article.published[:10]) == ("Minh Hằng", "2022-10-24")
+    article = parse_article("t", f"Giao ban công tác dân vận\n\n25/10/2022{LEAD}\n")
+    assert (article.published[:10], _sentences(article)[0][:10]) == ("2022-10-25", "Chiều 24/1")
+    assert parse_article("t", "Tin\n\nChiều 2/3, Huyện ủy họp.\n\nNguồn tin: Thu Trang\n").author == "Thu Trang"
