@@ -10,7 +10,7 @@ import sys
 
 from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
                build_site, build_store, default_jobs, describe_query, evaluate, export_ftm, export_network,
-               export_store, export_tables, format_result, load_graph, load_store, named_queries, parse_params,
+               export_store, export_tables, identity_candidates, format_result, load_graph, load_store, named_queries, parse_params,
                parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
                visualise, write_graph, write_page)
 
@@ -26,6 +26,7 @@ EXAMPLES = {
     "site": "vnkg site --graph seeds.ttl --out site/",
     "serve": "vnkg serve --store seeds.db --bind 127.0.0.1:7878",
     "push": "vnkg push --store seeds.db --endpoint http://127.0.0.1:7878/store",
+    "identity": "vnkg identity corpus.trig --format csv\n  vnkg identity --store corpus.db --identity judgements.tsv",
 }
 
 
@@ -50,7 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_jobs, default=None, metavar="N", help="extraction processes (default: all cores)")
     p.add_argument("--shard", metavar="I/N", help="only the I-th of N deterministic slices of the articles")
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or skipped file")
+    p.add_argument("--identity", metavar="FILE", help="judgements file: same/different persons (see README: Identity)")
     p.set_defaults(run=_build)
+
+    p = command("identity", "List the candidate pairs of namesakes: kept apart or joined by a rule, and why.")
+    p.add_argument("graph", nargs="?", help="graph file built by `vnkg build` (or use --store)")
+    p.add_argument("--store", metavar="DIR", help="store built by `vnkg build --store`")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--identity", metavar="FILE", help="judgements file: leave out the pairs it judges")
+    p.set_defaults(run=_identity)
 
     p = command("query", "Run a named query (or a .rq file) over a graph.")
     p.add_argument("name", metavar="NAME|FILE.rq", nargs="?")
@@ -147,7 +156,7 @@ def _build(args) -> int:
         raise UsageError("give either --out FILE or --store DIR",
                          hint="--out for a graph file, --store for a large or incrementally updated corpus")
     options = {"jobs": args.jobs or default_jobs(), "shard": parse_shard(args.shard) if args.shard else None,
-               "progress": _progress("articles")}
+               "progress": _progress("articles"), "identity": args.identity}
     if args.store:
         return _build_store(args, options)
     report = build_graph(args.inputs, **options)
@@ -182,6 +191,12 @@ def _build_store(args, options: dict) -> int:
     if args.strict and (report.skipped or report.warnings):
         count = len(report.warnings)
         raise StrictWarnings(f"{len(report.skipped)} skipped, {count} warning{'' if count == 1 else 's'} (--strict)")
+    return 0
+
+
+def _identity(args) -> int:
+    result = identity_candidates(graph=args.graph, store=args.store, identity=args.identity)
+    sys.stdout.write(format_result(result, args.format) + ("" if args.format == "csv" else "\n"))
     return 0
 
 

@@ -42,6 +42,7 @@ class Outcome:
     meetings: int = 0
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    mentions: list = field(default_factory=list)   # its persons, for resolution (PersonMention.to_json)
 
 
 def default_jobs() -> int:
@@ -95,6 +96,7 @@ def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
     from ..reading.article import read_article
     from ..extraction.pipeline import run_stages
     from ..model.rdf import article_triples, graph_iri
+    from ..resolution.mentions import person_mentions
     try:
         article = read_article(path)
         digest = article.content_hash
@@ -102,13 +104,14 @@ def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
             return Outcome(path, article.id, digest, unchanged=True)
         run_stages(article)
         triples = article_triples(article)
+        mentions = [m.to_json() for m in person_mentions(article)]
     except VnkgError as exc:
         return Outcome(path, Path(path).stem, error=exc.message)
     except Exception as exc:  # a bug in one article's extraction must not stop the corpus
         reason = f"internal error in extraction ({type(exc).__name__}: {exc}; please report it)"
         return Outcome(path, Path(path).stem, error=reason)
     outcome = Outcome(path, article.id, digest, persons=len(article.persons), meetings=len(article.meetings),
-                      warnings=list(getattr(article, "warnings", ())))
+                      warnings=list(getattr(article, "warnings", ())), mentions=mentions)
     if as_nquads:
         from ..model.oxterms import nquads
         outcome.nquads, outcome.ntriples = nquads(triples, graph_iri(article.id))

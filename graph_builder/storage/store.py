@@ -116,9 +116,12 @@ class StoreSink:
     the shard), syncs the vocabulary graph, counts and compacts."""
     as_nquads = True
 
-    def __init__(self, path: str | Path, report) -> None:
+    def __init__(self, path: str | Path, report, judgements=()) -> None:
+        from .identity import MentionIndex
         self.path, self.report = Path(path), report
         self.store = open_store(path)
+        self.index = MentionIndex(self.path)
+        self.judgements = list(judgements)
         self.stored: dict[str, tuple[ox.NamedNode, str]] = {}
         self.fingerprint = extractor_fingerprint()
         self.drop: list[ox.NamedNode] = []
@@ -141,6 +144,7 @@ class StoreSink:
             # replacing graph after graph.
             _write_fingerprint(self.path, None)
             self.store.clear()
+            self.index.clear()
             self.stored, self.report.reextracted = {}, True
         return {article_id: digest for article_id, (_, digest) in self.stored.items()}
 
@@ -149,6 +153,8 @@ class StoreSink:
             self.drop.append(self.stored[outcome.article_id][0])
         self.load.append(outcome.nquads)
         self.merge.append(outcome.ntriples)
+        from ..resolution.mentions import PersonMention
+        self.index.replace(outcome.article_id, [PersonMention.from_json(m) for m in outcome.mentions])
         if len(self.load) >= _WRITE_BATCH:
             self._flush()
 
@@ -181,9 +187,11 @@ class StoreSink:
             if article_id not in seen and in_shard(article_id, shard):
                 self.drop.append(graph)
                 report.removed.append(article_id)
+                self.index.remove(article_id)
         self._flush()
         for future, _ in self.writing:
             future.result()
+        rewritten = self._resolve()
         # What the store now holds, known without asking it (a query over every article's
         # graph takes seconds on a large store): the articles stored or read, less those removed.
         report.articles = len((self.stored.keys() | seen.keys()) - set(report.removed))
@@ -193,15 +201,32 @@ class StoreSink:
         # runs on one core while the compaction, where there is one, keeps the other busy.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-store-count") as counter:
             counted = counter.submit(count_triples, store)
-            if report.read or report.removed:
+            if report.read or report.removed or rewritten:
                 # Bulk loads leave many overlapping files; compacting them once makes every
                 # later lookup cheaper (named queries run twice as fast on a 5M-triple store).
                 store.optimize()
             report.triples = counted.result()
         _write_fingerprint(self.path, self.fingerprint)
 
+    def _resolve(self) -> int:
+        """Resolve the blocks whose mentions or judgements changed; rewrite what moved."""
+        from .identity import rewrite_plan
+        self.index.judged(self.judgements)
+        resolution, changes = self.index.resolve(self.judgements)
+        self.report.warnings.extend(resolution.warnings)
+        self.report.identity = resolution
+        drop, quads, data = rewrite_plan(self.store, resolution, changes)
+        _remove_graphs(self.store, drop)
+        if quads:
+            self.store.extend(quads)
+        if data:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
+        self.index.commit()
+        return len(drop) + len(quads)
+
     def close(self) -> None:
         self.writer.shutdown(wait=True)
+        self.index.close()
 
 
 def _sync_vocabulary(store: ox.Store, *, keep: bool) -> None:
