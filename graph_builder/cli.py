@@ -129,6 +129,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD_DIR")
     p.add_argument("--errors", action="store_true", help="list each miss and each spurious fact")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--identity-gold", metavar="FILE", help="identity.json to score identity against "
+                                                          "(default: one in GOLD_DIR or beside it)")
+    p.add_argument("--identity", metavar="FILE", help="judgements file the build applies")
     p.set_defaults(run=_evaluate)
     return parser
 
@@ -350,7 +353,7 @@ def _validate(args) -> int:
 
 
 def _evaluate(args) -> int:
-    result = evaluate([args.articles], args.gold)
+    result = evaluate([args.articles], args.gold, identity_gold=args.identity_gold, identity=args.identity)
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=2))
     else:
@@ -361,6 +364,10 @@ def _evaluate(args) -> int:
         for name, (right, total) in result.fields.items():
             label = name if name == "author" else f"meeting.{name}"
             print(f"{label:16} accuracy {result.accuracy(name):.3f}  ({right}/{total})")
+        if result.identity is not None:
+            score = result.identity
+            print(f"identity      P {score.precision:.3f}  R {score.recall:.3f}  (pairs: tp {score.tp}, "
+                  f"fp {score.fp}, fn {score.fn}; {score.mentions} mentions, {len(score.missing)} not found)")
     if args.errors:
         for line in result.errors:
             print(line)

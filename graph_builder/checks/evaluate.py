@@ -46,6 +46,7 @@ class Evaluation:
                                                           ("persons", "positions", "participants", "organisers")})
     fields: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in MEETING_FIELDS + ("author",)})
     errors: list[str] = field(default_factory=list)
+    identity: object | None = None          # checks.identity.IdentityScore, with an identity.json
 
     def accuracy(self, name: str) -> float:
         right, total = self.fields[name]
@@ -57,7 +58,8 @@ class Evaluation:
                        "tp": s.tp, "fp": s.fp, "fn": s.fn} for k, s in self.sets.items()},
                 **{f"meeting.{k}" if k != "author" else k: {"accuracy": round(self.accuracy(k), 4),
                                                              "right": v[0], "total": v[1]}
-                   for k, v in self.fields.items()}}
+                   for k, v in self.fields.items()},
+                **({"identity": self.identity.summary()} if self.identity is not None else {})}
 
 
 def _key(value) -> str:
@@ -80,16 +82,19 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     return gold
 
 
-def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
+def evaluate(articles: list[str | Path], gold_dir: str | Path, identity_gold: str | Path | None = None,
+             identity: str | Path | None = None) -> Evaluation:
     """Build the articles, run the named queries and score them against the gold files of
-    the same articles (articles with no gold file are ignored).
+    the same articles (articles with no gold file are ignored). Identity (which mentions
+    are one person, pairwise) is scored against `identity_gold`, or an `identity.json` in
+    `gold_dir` or beside it; `identity` is a judgements file the build applies.
 
     >>> result = evaluate(["seeds"], "tests/data/seeds_gold")     # from the repository
     >>> result.sets["persons"].f1
     1.0
     """
     gold = load_gold(gold_dir)
-    report = build_graph(articles)
+    report = build_graph(articles, identity=identity)
     dataset = report.dataset
     rows = {name: run_query(name, dataset).rows for name in
             ("persons", "positions", "participants", "organisers", "meetings", "authors")}
@@ -108,6 +113,15 @@ def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
         _score_meetings(result, article_id, truth, predicted.get("meetings", []))
         author = (predicted.get("authors") or [(article_id, None)])[0][1]
         _field(result, "author", article_id, truth.get("author"), author)
+    identity_file = identity_gold or next((p for p in (Path(gold_dir) / "identity.json",
+                                                       Path(gold_dir).parent / "identity.json") if p.is_file()), None)
+    if identity_file is not None:
+        from .identity import load_identity_gold, predicted_persons, score_identity
+        result.identity = score_identity(load_identity_gold(identity_file), predicted_persons(dataset))
+        result.errors += [f"identity: joined, not one person: {a[0]}/{a[1]} + {b[0]}/{b[1]}"
+                          for a, b in result.identity.wrong]
+        result.errors += [f"identity: one person, kept apart: {a[0]}/{a[1]} + {b[0]}/{b[1]}"
+                          for a, b in result.identity.missed]
     return result
 
 

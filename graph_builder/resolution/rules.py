@@ -16,15 +16,18 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import LexiconError
-from ..gazetteer import load_gazetteer
+from ..gazetteer import load_gazetteer, name_key
 from .mentions import PersonMention, PostRecord
 
 # Two articles within four months describe one period of office: a post held then is
 # held "at the same time" as the other. Moves (a promotion, a rotation) take longer.
 SAME_PERIOD = 120
-# Beyond six years (a bit more than one five-year term of a Party congress), posts with
-# nothing between them are left apart: a candidate for a user's judgement.
-MOVE_WINDOW = 6 * 365
+# Posts of one locality within one five-year term (of a Party congress, of a council) may
+# be one person's; a move to another level (a promotion from district to province) is
+# believed within two years. Beyond, posts with nothing between them are left apart: a
+# candidate for a user's judgement.
+TERM = 5 * 365 + 1
+MOVE_WINDOW = 2 * 365
 _FILE = "compatibility.tsv"
 _COLUMNS = ["rule", "period", "a", "b", "units", "bodies", "decision", "source"]
 _VALUES = {"period": {"same", "later", "any"}, "units": {"same", "within", "other", "*"},
@@ -112,13 +115,23 @@ def unit_relation(a: str, b: str) -> str:
     ua, ub = gazetteer.by_key.get(a), gazetteer.by_key.get(b)
     if ua is None or ub is None:
         return "other"
-    if ua.successor == b or ub.successor == a:
+    if ua.successor == b or ub.successor == a or _renamed(ua, ub) or _renamed(ub, ua):
         return "same"
     if _inside(ua, ub):
         return "within"
     if _inside(ub, ua):
         return "contains"
     return "other"
+
+
+def _renamed(old, new) -> bool:
+    """A 2025 commune named after the old district it was formed in (`xã Trấn Yên` of Lào
+    Cai from `huyện Trấn Yên` of Yên Bái): the reform named many new communes after the
+    district whose seat they took, and the district's officials went on to lead them."""
+    if not (old.level == "district" and old.map != "2025" and new.level == "commune" and new.map == "2025"):
+        return False
+    gazetteer = load_gazetteer()
+    return name_key(old.name) == name_key(new.name) and gazetteer.lineage_province(old) == gazetteer.lineage_province(new)
 
 
 def _inside(unit, outer) -> bool:
@@ -154,7 +167,7 @@ def _periods(a: PostRecord, da: int | None, b: PostRecord, db: int | None) -> li
         return [("same", True), ("any", True)]
     if gap <= MOVE_WINDOW:
         return [("later", da < db), ("any", True)]
-    return []
+    return [("any", True)] if gap <= TERM else []
 
 
 def decide_posts(a: PostRecord, da: int | None, b: PostRecord, db: int | None) -> Rule | None:
