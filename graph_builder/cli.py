@@ -10,8 +10,8 @@ import sys
 
 from . import (InputError, StrictWarnings, UsageError, ValidationFailed, VnkgError, __version__, build_graph,
                build_site, build_store, default_jobs, describe_query, evaluate, export_ftm, export_network,
-               export_store, export_tables, identity_candidates, format_result, load_graph, load_store, named_queries, parse_params,
-               parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
+               export_store, export_tables, format_result, identity_candidates, load_graph, load_store, named_queries,
+               parse_params, parse_shard, push, run_endpoint_query, run_query, run_store_query, start_server, validate_graph,
                visualise, write_graph, write_page)
 
 EXAMPLES = {
@@ -129,8 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD_DIR")
     p.add_argument("--errors", action="store_true", help="list each miss and each spurious fact")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.add_argument("--identity-gold", metavar="FILE", help="identity.json to score identity against "
-                                                          "(default: one in GOLD_DIR or beside it)")
+    p.add_argument("--identity-gold", metavar="FILE", help="identity.json (default: in GOLD_DIR or beside it)")
     p.add_argument("--identity", metavar="FILE", help="judgements file the build applies")
     p.set_defaults(run=_evaluate)
     return parser
@@ -162,11 +161,7 @@ def _build(args) -> int:
                "progress": _progress("articles"), "identity": args.identity}
     if args.store:
         return _build_store(args, options)
-    report = build_graph(args.inputs, **options)
-    for path, reason in report.skipped:
-        print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"vnkg: warning: {warning}", file=sys.stderr)
+    report = _problems(build_graph(args.inputs, **options))
     if report.skipped and not report.read:
         # every file was bad: replacing a previous output with an empty graph helps no one
         raise InputError(f"no article could be read ({len(report.skipped)} skipped); {args.out} not written")
@@ -185,11 +180,7 @@ def _build(args) -> int:
 
 
 def _build_store(args, options: dict) -> int:
-    report = build_store(args.inputs, args.store, **options)
-    for path, reason in report.skipped:
-        print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"vnkg: warning: {warning}", file=sys.stderr)
+    report = _problems(build_store(args.inputs, args.store, **options))
     print(f"vnkg: {report.summary()} -> {args.store}", file=sys.stderr)
     if args.strict and (report.skipped or report.warnings):
         count = len(report.warnings)
@@ -197,10 +188,16 @@ def _build_store(args, options: dict) -> int:
     return 0
 
 
+def _problems(report):  # each skipped file and warning of a build: one line on stderr
+    for path, reason in report.skipped:
+        print(f"vnkg: skipped {path}: {reason}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"vnkg: warning: {warning}", file=sys.stderr)
+    return report
+
+
 def _identity(args) -> int:
-    result = identity_candidates(graph=args.graph, store=args.store, identity=args.identity)
-    sys.stdout.write(format_result(result, args.format) + ("" if args.format == "csv" else "\n"))
-    return 0
+    return _write_result(identity_candidates(graph=args.graph, store=args.store, identity=args.identity), args)
 
 
 def _jobs(text: str) -> int:
@@ -273,6 +270,10 @@ def _query(args) -> int:
         result = run_endpoint_query(args.name, args.endpoint, parse_params(args.param), timeout=args.timeout or 60.0)
     else:
         result = run_query(args.name, load_graph(args.graph), parse_params(args.param), timeout=args.timeout)
+    return _write_result(result, args)
+
+
+def _write_result(result, args) -> int:
     sys.stdout.write(format_result(result, args.format) + ("" if args.format == "csv" else "\n"))
     return 0
 
@@ -317,10 +318,7 @@ def _export_entities(args, filters: dict) -> int:
 def _viz(args) -> int:
     if (args.graph is None) == (args.store is None):
         raise UsageError("give --graph FILE or --store DIR")
-    if args.store:
-        page = visualise(load_store(args.store), **_filters(args))
-    else:
-        page = visualise(load_graph(args.graph), **_filters(args))
+    page = visualise(load_store(args.store) if args.store else load_graph(args.graph), **_filters(args))
     size = write_page(page, args.out)
     stats = page.vnkg_stats
     shown = f" (of {stats['total_nodes']})" if stats["nodes"] < stats["total_nodes"] else ""

@@ -52,12 +52,19 @@ class MentionIndex:
         self.db.execute("CREATE INDEX IF NOT EXISTS mention_block ON mention (block)")
         self.db.execute("CREATE INDEX IF NOT EXISTS mention_iri ON mention (iri)")
         self.db.execute("CREATE TABLE IF NOT EXISTS judgement (key TEXT PRIMARY KEY, data TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         self.empty = self.db.execute("SELECT 1 FROM mention LIMIT 1").fetchone() is None
         self.affected: set[str] = set()
 
+    def built_by(self) -> str | None:
+        """The extractor fingerprint of the build that last completed this index (a store
+        whose index is missing or from another build is extracted again)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
+        return row[0] if row else None
+
     def clear(self) -> None:
-        self.db.execute("DELETE FROM mention")
-        self.db.execute("DELETE FROM judgement")
+        for table in ("mention", "judgement", "meta"):
+            self.db.execute(f"DELETE FROM {table}")
         self.empty = True
 
     def replace(self, article: str, mentions: list[PersonMention]) -> None:
@@ -119,7 +126,8 @@ class MentionIndex:
                             [(iri, *key) for key, iri in resolution.iris.items() if current.get(key) != iri])
         return resolution, changes
 
-    def commit(self) -> None:
+    def commit(self, fingerprint: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (fingerprint,))
         self.db.commit()
 
     def close(self) -> None:

@@ -9,6 +9,9 @@ what it says about them and removing one article's graph never removes another's
 The concepts facts point to (a role, a meeting type) are described once, in the
 vocabulary graph, kept as the installed ontology has them while any article is stored.
 
+Beside it, `vnkg-identity.sqlite` (see `identity`) keeps each article's person mentions,
+so that a build resolves again only the namesakes its changes touch.
+
 The default graph holds the merge of all article graphs, each triple once. Queries run
 on it rather than on Oxigraph's union of the named graphs, which repeats a triple once
 per graph stating it (a locality's name, a body's kind): a query without
@@ -139,7 +142,9 @@ class StoreSink:
 
     def known(self) -> dict[str, str]:
         self.stored = stored_articles(self.store)
-        if self.stored and _read_fingerprint(self.path) != self.fingerprint:
+        # the mention index must be that of the same build (not missing, not interrupted)
+        current = _read_fingerprint(self.path) == self.fingerprint == self.index.built_by()
+        if self.stored and not current:
             # Everything is extracted again: emptying the store first is much faster than
             # replacing graph after graph.
             _write_fingerprint(self.path, None)
@@ -221,7 +226,7 @@ class StoreSink:
             self.store.extend(quads)
         if data:
             self.store.load(data, format=ox.RdfFormat.N_QUADS)
-        self.index.commit()
+        self.index.commit(self.fingerprint)
         return len(drop) + len(quads)
 
     def close(self) -> None:
