@@ -78,9 +78,12 @@ def _child(corpus: str, store: str, jobs: int) -> None:
 
 
 def _run(corpus: Path, store: Path, jobs: int, code: Path | None = None) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(code or Path(__file__).resolve().parent.parent))
-    done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(store), str(jobs)],
-                          check=True, capture_output=True, text=True, env=env)
+    # run from the code's own folder: the extraction workers' fork server puts the working
+    # folder first on its path, so a base build run from this tree would extract with ours
+    code = code or Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(store),
+                           str(jobs)], check=True, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(code)), cwd=str(code))
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -172,7 +172,8 @@ def _periods(a: PostRecord, da: int | None, b: PostRecord, db: int | None) -> li
 
 def decide_posts(a: PostRecord, da: int | None, b: PostRecord, db: int | None) -> Rule | None:
     """The first rule of the table that matches two posts at their dates, or None."""
-    if a.position == b.position:
+    if a.position == b.position or (a.title == b.title and (a.unit or b.unit)):
+        # the same title of a named body: one article may leave the unit unresolved
         return _SHARED
     periods = _periods(a, da, b, db)
     if not periods:

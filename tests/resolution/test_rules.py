@@ -25,6 +25,10 @@ YB = "tỉnh Yên Bái"
      "apart", "district-department"),
     (("15/3/2024", f"Bí thư Huyện ủy Văn Chấn, {YB}"), ("14/3/2024", f"Phó Chủ tịch UBND {YB}"),
      "apart", "district-province-government"),
+    (("15/3/2024", f"Bí thư Huyện ủy Văn Chấn, {YB}"), ("20/3/2024", f"Chủ tịch UBND huyện Văn Chấn, {YB}"),
+     "apart", "party-and-government-heads"),
+    (("13/3/2024", f"Giám đốc Sở Tài chính {YB}"), ("14/3/2024", f"Phó Chủ tịch UBND {YB}"),
+     "apart", "department-province-vice-chair"),
     # one time, posts that nest
     (("15/3/2024", f"Bí thư Huyện ủy Văn Chấn, {YB}"), ("20/3/2024", f"Ủy viên Ban Thường vụ Tỉnh ủy Yên Bái"),
      "join", "district-in-province-party"),
@@ -39,6 +43,7 @@ YB = "tỉnh Yên Bái"
      "join", "one-locality"),
     (("10/4/2023", f"Bí thư Huyện ủy Văn Chấn, {YB}"), ("12/2/2024", f"Phó Chủ tịch UBND {YB}"),
      "join", "district-to-province"),
+    (("10/4/2023", f"Giám đốc Sở Tài chính {YB}"), ("12/2/2024", f"Phó Chủ tịch UBND {YB}"), "join", "one-locality"),
     (("10/4/2023", f"Chủ tịch UBND xã Xà Hồ, huyện Trạm Tấu, {YB}"), ("12/2/2024", f"Phó Chủ tịch UBND huyện Trạm Tấu, {YB}"),
      "join", "commune-to-district"),
     # across the 2025 reform: Yên Bái became part of Lào Cai
