@@ -287,8 +287,8 @@ def article_triples(article: Article) -> list[Triple]:
             e.add(node, RDFS_LABEL, _text(person.name))
         e.add(node, VNKG.mentionedIn, art)
         mention = mention_iri(article.id, person.name)
+        # a vnkg:PersonMention by the range of vnkg:unites: three triples a person and article
         e.add(node, VNKG.unites, mention)
-        e.add(mention, RDF_TYPE, VNKG.PersonMention)
         e.add(mention, VNKG.writtenName, _text(person.name))
         e.add(mention, PROV.wasDerivedFrom, art)
         for holding in person.holdings:

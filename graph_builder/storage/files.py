@@ -54,9 +54,9 @@ class GraphSink:
         return {}
 
     def add(self, outcome) -> None:
-        from ..resolution.mentions import PersonMention
+        from .identity import read_rows
         self.pending.append((outcome.article_id, outcome.triples))
-        self.mentions.extend(PersonMention.from_json(m) for m in outcome.mentions)
+        self.mentions.extend(read_rows(outcome.mentions))
 
     def finish(self, seen: dict[str, Path], shard) -> None:
         from rdflib import URIRef

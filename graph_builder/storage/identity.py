@@ -23,6 +23,17 @@ from ..resolution.resolver import Resolution, emitted_iri, resolve
 INDEX = "vnkg-identity.sqlite"
 
 
+def mention_rows(mentions: list[PersonMention]) -> list[tuple[str, str, str, str, str]]:
+    """An article's mentions as the index stores them: (article, name, block, the IRI the
+    worker gave, the mention as JSON); mentions with no province are their own persons."""
+    return [(m.article, m.name, m.block, emitted_iri(m), json.dumps(m.to_json(), ensure_ascii=False))
+            for m in mentions if m.block]
+
+
+def read_rows(rows) -> list[PersonMention]:
+    return [PersonMention.from_json(json.loads(row[4])) for row in rows]
+
+
 def renames(resolution: Resolution, current: dict[tuple[str, str], str]) -> dict[str, dict[str, str]]:
     """Article -> {IRI it holds: IRI it should hold}, for the mentions whose person changed."""
     changes: dict[str, dict[str, str]] = {}
@@ -55,6 +66,7 @@ class MentionIndex:
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         self.empty = self.db.execute("SELECT 1 FROM mention LIMIT 1").fetchone() is None
         self.affected: set[str] = set()
+        self.pending: list[tuple] = []
 
     def built_by(self) -> str | None:
         """The extractor fingerprint of the build that last completed this index (a store
@@ -67,20 +79,27 @@ class MentionIndex:
             self.db.execute(f"DELETE FROM {table}")
         self.empty = True
 
-    def replace(self, article: str, mentions: list[PersonMention]) -> None:
-        """An article's mentions now (new or changed), each with the IRI the worker gave it."""
+    def replace(self, article: str, rows: list[tuple]) -> None:
+        """An article's mentions now (new or changed; `mention_rows`), stored in batches."""
         if not self.empty:
+            self.flush()
             self.remove(article)
-        rows = [(m.article, m.name, m.block, emitted_iri(m), json.dumps(m.to_json(), ensure_ascii=False))
-                for m in mentions if m.block]
-        self.db.executemany("INSERT OR REPLACE INTO mention VALUES (?, ?, ?, ?, ?)", rows)
+        self.pending.extend(map(tuple, rows))
         self.affected.update(row[2] for row in rows)
+        if len(self.pending) >= 20000:
+            self.flush()
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO mention VALUES (?, ?, ?, ?, ?)", self.pending)
+        self.pending.clear()
 
     def remove(self, article: str) -> None:
+        self.flush()
         self.affected.update(b for (b,) in self.db.execute("SELECT block FROM mention WHERE article = ?", (article,)))
         self.db.execute("DELETE FROM mention WHERE article = ?", (article,))
 
     def block_of(self, ref: Ref) -> str | None:
+        self.flush()
         if ref.person:
             row = self.db.execute("SELECT block FROM mention WHERE iri = ? LIMIT 1", (ref.person,)).fetchone()
         else:
@@ -103,6 +122,7 @@ class MentionIndex:
 
     def resolve(self, judgements: list[Judgement]) -> tuple[Resolution, dict[str, dict[str, str]]]:
         """Resolve the affected blocks again; the index learns the new IRIs."""
+        self.flush()
         blocks = sorted(self.affected)
         mentions, current = [], {}
         for start in range(0, len(blocks), 500):
@@ -135,28 +155,31 @@ class MentionIndex:
 
 
 def rewrite_plan(store, resolution: Resolution, changes: dict[str, dict[str, str]]):
-    """What a store build rewrites: the graphs to remove (article graphs whose person IRIs
-    changed, identity graphs of the blocks resolved), then the quads of their new content
-    and the N-Quads of the blocks' identity graphs (each with its share of the merge)."""
+    """What a store build rewrites: in each article graph whose person IRIs changed, the
+    quads naming an old IRI (removed) and the same with the new one (added, to the graph
+    and to the merge); the identity graphs of the blocks resolved (removed, then their new
+    N-Quads with their share of the merge)."""
     import pyoxigraph as ox
     from ..model.oxterms import nquads
     from ..model.rdf import graph_iri
     default = ox.DefaultGraph()
-    drop, quads = [], []
+    removed, added = [], []
     for article, names in sorted(changes.items()):
         graph = ox.NamedNode(str(graph_iri(article)))
-        swap = {ox.NamedNode(old): ox.NamedNode(new) for old, new in names.items()}
-        for q in store.quads_for_pattern(None, None, None, graph):
-            s, o = swap.get(q.subject, q.subject), swap.get(q.object, q.object)
-            quads.append(ox.Quad(s, q.predicate, o, graph))
-            quads.append(ox.Quad(s, q.predicate, o, default))
-        drop.append(graph)
+        for old, new in sorted(names.items()):
+            old_node, new_node = ox.NamedNode(old), ox.NamedNode(new)
+            found = list(store.quads_for_pattern(old_node, None, None, graph)) + \
+                [q for q in store.quads_for_pattern(None, None, old_node, graph) if q.subject != old_node]
+            for q in found:
+                s, o = new_node if q.subject == old_node else q.subject, new_node if q.object == old_node else q.object
+                removed.append(q)
+                added += [ox.Quad(s, q.predicate, o, graph), ox.Quad(s, q.predicate, o, default)]
     explained = block_triples(resolution)
-    data = []
+    drop, data = [], []
     for block in sorted(resolution.blocks):
         graph = identity_graph(block)
         if store.contains_named_graph(ox.NamedNode(str(graph))):
             drop.append(ox.NamedNode(str(graph)))
         if block in explained:
             data.extend(nquads(explained[block], graph))
-    return drop, quads, b"".join(data)
+    return removed, added, drop, b"".join(data)

@@ -42,7 +42,9 @@ class Outcome:
     meetings: int = 0
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
-    mentions: list = field(default_factory=list)   # its persons, for resolution (PersonMention.to_json)
+    # its persons, for resolution: (article, name, block, IRI given, JSON of the PersonMention),
+    # made here so that the build's main process only stores them
+    mentions: list = field(default_factory=list)
 
 
 def default_jobs() -> int:
@@ -97,6 +99,7 @@ def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
     from ..extraction.pipeline import run_stages
     from ..model.rdf import article_triples, graph_iri
     from ..resolution.mentions import person_mentions
+    from .identity import mention_rows
     try:
         article = read_article(path)
         digest = article.content_hash
@@ -104,7 +107,7 @@ def _extract_one(path: str, known_hash: str | None, as_nquads: bool) -> Outcome:
             return Outcome(path, article.id, digest, unchanged=True)
         run_stages(article)
         triples = article_triples(article)
-        mentions = [m.to_json() for m in person_mentions(article)]
+        mentions = mention_rows(person_mentions(article))
     except VnkgError as exc:
         return Outcome(path, Path(path).stem, error=exc.message)
     except Exception as exc:  # a bug in one article's extraction must not stop the corpus

@@ -158,8 +158,7 @@ class StoreSink:
             self.drop.append(self.stored[outcome.article_id][0])
         self.load.append(outcome.nquads)
         self.merge.append(outcome.ntriples)
-        from ..resolution.mentions import PersonMention
-        self.index.replace(outcome.article_id, [PersonMention.from_json(m) for m in outcome.mentions])
+        self.index.replace(outcome.article_id, outcome.mentions)
         if len(self.load) >= _WRITE_BATCH:
             self._flush()
 
@@ -220,14 +219,15 @@ class StoreSink:
         resolution, changes = self.index.resolve(self.judgements)
         self.report.warnings.extend(resolution.warnings)
         self.report.identity = resolution
-        drop, quads, data = rewrite_plan(self.store, resolution, changes)
+        removed, added, drop, data = rewrite_plan(self.store, resolution, changes)
+        _remove_quads(self.store, removed)
         _remove_graphs(self.store, drop)
-        if quads:
-            self.store.extend(quads)
+        if added:
+            self.store.extend(added)
         if data:
             self.store.load(data, format=ox.RdfFormat.N_QUADS)
         self.index.commit(self.fingerprint)
-        return len(drop) + len(quads)
+        return len(removed) + len(drop) + len(data)
 
     def close(self) -> None:
         self.writer.shutdown(wait=True)
@@ -297,6 +297,17 @@ def _remove_graphs(store: ox.Store, graphs: list[ox.NamedNode]) -> None:
         found = islice(store.quads_for_pattern(s, p, o, None), 2)
         if not any(q.graph_name != default for q in found):
             store.remove(ox.Quad(s, p, o, default))
+
+
+def _remove_quads(store: ox.Store, quads: list[ox.Quad]) -> None:
+    """Remove quads of article graphs, and from the merge each triple no graph still states."""
+    default = ox.DefaultGraph()
+    for quad in quads:
+        store.remove(quad)
+    for q in quads:
+        found = islice(store.quads_for_pattern(q.subject, q.predicate, q.object, None), 2)
+        if not any(f.graph_name != default for f in found):
+            store.remove(ox.Quad(q.subject, q.predicate, q.object, default))
 
 
 def count_triples(store: ox.Store) -> int:
