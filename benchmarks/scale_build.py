@@ -10,6 +10,11 @@ largest sum is the build's peak memory as the machine sees it.
 
     python benchmarks/generate.py --count 10000 --seed 1 --out /tmp/vnkg-10k
     python benchmarks/scale_build.py /tmp/vnkg-10k --jobs 1 2
+
+With `--base DIR` (a checkout of another revision, e.g. `git worktree add /tmp/base d1e81bd`),
+each build runs with the base's code (PYTHONPATH=DIR) and with this tree's, one after the
+other, `--rounds` times, and the ratio head / base of the first builds' seconds is printed:
+a change's cost measured in one run, on one machine, under the same load.
 """
 
 from __future__ import annotations
@@ -72,9 +77,13 @@ def _child(corpus: str, store: str, jobs: int) -> None:
                       "triples": report.triples, "main_mb": own / 1024, "tree_mb": peak[0]}))
 
 
-def _run(corpus: Path, store: Path, jobs: int) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(store), str(jobs)],
-                          check=True, capture_output=True, text=True)
+def _run(corpus: Path, store: Path, jobs: int, code: Path | None = None) -> dict:
+    # run from the code's own folder: the extraction workers' fork server puts the working
+    # folder first on its path, so a base build run from this tree would extract with ours
+    code = code or Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(store),
+                           str(jobs)], check=True, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(code)), cwd=str(code))
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -89,7 +98,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Build throughput into the on-disk store.")
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--base", type=Path, help="a checkout of the base revision: compare with it in one run")
+    parser.add_argument("--rounds", type=int, default=1, help="with --base: base/head pairs per --jobs")
     args = parser.parse_args()
+    if args.base:
+        return _compare(args)
     articles = sum(1 for _ in args.corpus.rglob("*.txt"))
     print(f"corpus: {args.corpus} ({articles} articles)")
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -107,6 +120,29 @@ def main() -> int:
                   f"{_size_mb(store):>8.0f}  {again['seconds']:>8.1f}  {again['extracted']}")
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _compare(args) -> int:
+    """Base and head builds alternated, each into a fresh store: seconds, peak, ratio."""
+    print(f"corpus: {args.corpus}; base {args.base}; load average before: {os.getloadavg()[0]:.1f}")
+    print(f"{'jobs':>4}  {'round':>5}  {'base s':>7}  {'head s':>7}  {'ratio':>6}  {'base all MB':>11}  "
+          f"{'head all MB':>11}  {'base triples':>12}  {'head triples':>12}")
+    for jobs in args.jobs:
+        ratios = []
+        for round_ in range(1, args.rounds + 1):
+            results = {}
+            for name, code in (("base", args.base), ("head", None)):
+                work = Path(tempfile.mkdtemp(prefix="vnkg-bench-"))
+                try:
+                    results[name] = _run(args.corpus, work / "store.db", jobs, code)
+                finally:
+                    shutil.rmtree(work, ignore_errors=True)
+            base, head = results["base"], results["head"]
+            ratios.append(head["seconds"] / base["seconds"])
+            print(f"{jobs:>4}  {round_:>5}  {base['seconds']:>7.1f}  {head['seconds']:>7.1f}  {ratios[-1]:>6.3f}  "
+                  f"{base['tree_mb']:>11.0f}  {head['tree_mb']:>11.0f}  {base['triples']:>12}  {head['triples']:>12}")
+        print(f"{jobs:>4}  ratio head/base over {len(ratios)} round(s): {sum(ratios) / len(ratios):.3f}")
     return 0
 
 

@@ -14,6 +14,7 @@ data and never print. In the order data flows:
                 `run_store_query`, `run_endpoint_query`, `format_result`
 - presentation: `visualise`, `render_html`, `write_page`, `export_network`, `build_site`,
                 `export_ftm` (FollowTheMoney entities), `export_tables` (analysis tables)
+- resolution:   `identity_candidates` (namesakes kept apart or joined, and why)
 - checks:       `validate_graph`, `evaluate`
 
 >>> import graph_builder as vnkg
@@ -46,6 +47,7 @@ from .presentation.ftm import export_ftm
 from .presentation.tables import TablesReport, export_tables
 from .presentation.viz import render_html, visualise, write_page
 from .presentation.site import SiteReport, build_site
+from .resolution.review import identity_candidates
 from .checks.evaluate import Evaluation, evaluate
 from .checks.validate import ValidationReport, validate_graph
 
@@ -68,6 +70,8 @@ __all__ = [
     # presentation
     "visualise", "render_html", "write_page", "export_network", "SiteReport", "build_site",
     "export_ftm", "export_tables", "TablesReport",
+    # resolution
+    "identity_candidates",
     # checks
     "Evaluation", "evaluate", "ValidationReport", "validate_graph",
 ]

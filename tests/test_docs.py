@@ -5,7 +5,7 @@ import argparse
 
 import pytest
 
-from graph_builder import cli
+from graph_builder import cli, commands
 
 from .support import ROOT
 
@@ -16,7 +16,7 @@ readme_pending = pytest.mark.xfail(not README_TEXT.strip(), reason="README.md is
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
-    parser = cli._parser()
+    parser = commands.parser()
     (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(sub.choices)
 
@@ -26,6 +26,10 @@ COMMANDS = sorted(_commands())
 
 def test_docs_the_core_commands_exist():
     assert {"build", "query", "export", "validate", "evaluate"} <= set(COMMANDS)
+
+
+def test_docs_every_command_declared_is_run_by_the_cli():
+    assert set(cli.HANDLERS) == set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -41,7 +45,7 @@ def test_docs_every_command_has_help_with_an_example(command):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_docs_top_level_help_shows_every_command_with_an_example(command):
-    text = cli._parser().format_help()
+    text = commands.parser().format_help()
     assert f"vnkg {command} " in text.split("examples:", 1)[1]
 
 

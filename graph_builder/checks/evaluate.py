@@ -49,6 +49,7 @@ class Evaluation:
     # changes of post: scored only on articles whose gold file has a `changes` key; the
     # dates over the changes found ([right, total])
     change_dates: list[int] = field(default_factory=lambda: [0, 0])
+    identity: object | None = None          # checks.identity.IdentityScore, with an identity.json
 
     def accuracy(self, name: str) -> float:
         right, total = self.fields[name]
@@ -62,7 +63,8 @@ class Evaluation:
                                                              "right": v[0], "total": v[1]}
                    for k, v in self.fields.items()},
                 **({"changes.date": {"accuracy": round(self.change_date_accuracy, 4), "right": self.change_dates[0],
-                                     "total": self.change_dates[1]}} if "changes" in self.sets else {})}
+                                     "total": self.change_dates[1]}} if "changes" in self.sets else {}),
+                **({"identity": self.identity.summary()} if self.identity is not None else {})}
 
     @property
     def change_date_accuracy(self) -> float:
@@ -70,8 +72,8 @@ class Evaluation:
         return right / total if total else 1.0
 
     def report(self) -> str:
-        """The scores as the aligned lines `vnkg evaluate` prints: F1 of each set, then the
-        accuracy of each field."""
+        """The scores as the aligned lines `vnkg evaluate` prints: F1 of each set, the
+        accuracy of each field, then identity's pairwise scores where there is a gold."""
         lines = [f"articles: {self.articles}"]
         lines += [f"{name:13} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
                   for name, s in self.sets.items()]
@@ -80,6 +82,10 @@ class Evaluation:
         if "changes" in self.sets:
             right, total = self.change_dates
             lines.append(f"{'changes.date':16} accuracy {self.change_date_accuracy:.3f}  ({right}/{total})")
+        if self.identity is not None:
+            i = self.identity
+            lines.append(f"identity      P {i.precision:.3f}  R {i.recall:.3f}  (pairs: tp {i.tp}, fp {i.fp}, "
+                         f"fn {i.fn}; {i.mentions} mentions, {len(i.missing)} not found)")
         return "\n".join(lines)
 
 
@@ -103,16 +109,19 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     return gold
 
 
-def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
+def evaluate(articles: list[str | Path], gold_dir: str | Path, identity_gold: str | Path | None = None,
+             identity: str | Path | None = None) -> Evaluation:
     """Build the articles, run the named queries and score them against the gold files of
-    the same articles (articles with no gold file are ignored).
+    the same articles (articles with no gold file are ignored). Identity (which mentions
+    are one person, pairwise) is scored against `identity_gold`, or an `identity.json` in
+    `gold_dir` or beside it; `identity` is a judgements file the build applies.
 
     >>> result = evaluate(["seeds"], "tests/data/seeds_gold")     # from the repository
     >>> result.sets["persons"].f1
     1.0
     """
     gold = load_gold(gold_dir)
-    report = build_graph(articles)
+    report = build_graph(articles, identity=identity)
     dataset = report.dataset
     rows = {name: run_query(name, dataset).rows for name in
             ("persons", "positions", "participants", "organisers", "meetings", "authors", "changes")}
@@ -133,6 +142,15 @@ def evaluate(articles: list[str | Path], gold_dir: str | Path) -> Evaluation:
         _field(result, "author", article_id, truth.get("author"), author)
         if "changes" in truth:
             _score_changes(result, article_id, truth["changes"] or [], predicted.get("changes", []))
+    identity_file = identity_gold or next((p for p in (Path(gold_dir) / "identity.json",
+                                                       Path(gold_dir).parent / "identity.json") if p.is_file()), None)
+    if identity_file is not None:
+        from .identity import load_identity_gold, predicted_persons, score_identity
+        result.identity = score_identity(load_identity_gold(identity_file), predicted_persons(dataset))
+        result.errors += [f"identity: joined, not one person: {a[0]}/{a[1]} + {b[0]}/{b[1]}"
+                          for a, b in result.identity.wrong]
+        result.errors += [f"identity: one person, kept apart: {a[0]}/{a[1]} + {b[0]}/{b[1]}"
+                          for a, b in result.identity.missed]
     return result
 
 

@@ -53,20 +53,35 @@ def unit_iri(unit: Unit) -> URIRef:
 
 
 def person_key(person: Person, article: Article) -> str:
-    """Same name and same province (or, where no province is knowable, the same bodies)
-    is the same person; a common name in two provinces stays two people."""
+    """The name and the province's lineage, for a person the article gives a post: the
+    block of namesakes that `resolution` splits into persons from their posts (a block that
+    stays one person keeps this key). A person with no post is only this article's until a
+    judgement says otherwise; where no province is knowable, nothing ties the person to a
+    namesake in another article."""
     province = person.province(article.context)
     if province is not None:
         # the province's lineage across the 2025 reform: an official of Hà Giang in 2024
         # and of Tuyên Quang in 2026 is one person
-        return f"{fold(person.name)}|{load_gazetteer().lineage_province(province).key}"
-    # No province: the bodies are unnamed too (`Huyện ủy`), so nothing ties this person to
-    # a namesake in another article.
+        lineage = load_gazetteer().lineage_province(province).key
+        return f"{fold(person.name)}|{lineage}" if person.holdings else f"{fold(person.name)}|{lineage}|{article.id}"
     return f"{fold(person.name)}|?|{article.id}"
 
 
 def person_iri(person: Person, article: Article) -> URIRef:
     return ID[f"person/{slug(person.name)}-{_hash(person_key(person, article))}"]
+
+
+def resolved_person_iri(name: str, lineage: str, anchor: str | None = None) -> URIRef:
+    """A person of a block (folded name, lineage province): the block's IRI, or with
+    `anchor` (the article of the cluster's first mention) the IRI of another person of it."""
+    key = f"{fold(name)}|{lineage}" if anchor is None else f"{fold(name)}|{lineage}|{anchor}"
+    return ID[f"person/{slug(name)}-{_hash(key)}"]
+
+
+def mention_iri(article_id: str, name: str) -> URIRef:
+    """A person as one article names them (`vnkg:PersonMention`)."""
+    # the hash tells apart names one slug would merge (`Hùng`, `Hưng`)
+    return ID[f"mention/{quote(article_id, safe='')}/{slug(name)}-{_hash(fold(name))}"]
 
 
 def org_iri(org: Org, article: Article) -> URIRef:
@@ -263,6 +278,11 @@ def article_triples(article: Article) -> list[Triple]:
             e.add(node, VNKG.name, _text(person.name))
             e.add(node, RDFS_LABEL, _text(person.name))
         e.add(node, VNKG.mentionedIn, art)
+        mention = mention_iri(article.id, person.name)
+        # a vnkg:PersonMention by the range of vnkg:unites: three triples a person and article
+        e.add(node, VNKG.unites, mention)
+        e.add(mention, VNKG.writtenName, _text(person.name))
+        e.add(mention, PROV.wasDerivedFrom, art)
         for holding in person.holdings:
             post = holding.post
             fact = holding_iri(article.id, node, post)

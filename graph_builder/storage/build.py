@@ -30,6 +30,7 @@ class BuildReport:
     unchanged: int = 0                                        # stored already, not extracted
     triples: int = 0                                          # distinct triples after
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)   # (page, kept id, how)
+    identity: object | None = None                            # the persons resolved (resolution.Resolution)
 
     def skip_reasons(self) -> dict[str, int]:
         """How many files were skipped for each kind of reason ("empty file": 2, ...),
@@ -122,37 +123,46 @@ def run_build(inputs: list[str | Path], sink: Sink, report: BuildReport, *, jobs
 
 
 def build_graph(inputs: list[str | Path], *, jobs: int = 1, shard: tuple[int, int] | None = None,
-                progress: Progress | None = None) -> BuildReport:
+                progress: Progress | None = None, identity: str | Path | None = None) -> BuildReport:
     """Extract every article under `inputs` into a dataset, one named graph per article.
 
     A file that cannot be read is skipped with its reason; the rest still builds. `jobs`
     processes extract in parallel (the result does not depend on it); `shard` (I, N)
-    keeps only the I-th of N deterministic slices of the corpus.
+    keeps only the I-th of N deterministic slices of the corpus. Namesakes are resolved
+    into persons from their posts, honouring the judgements file `identity` (see README:
+    Identity).
 
     >>> report = build_graph(["seeds"])
     >>> len(report.read), report.triples > 0
     (5, True)
     """
+    from ..resolution.judgements import read_judgements
     from .files import GraphSink
+    judgements = read_judgements(identity)
     report = BuildReport()
-    return run_build(inputs, GraphSink(report), report, jobs=jobs, shard=shard, progress=progress)
+    return run_build(inputs, GraphSink(report, judgements), report, jobs=jobs, shard=shard, progress=progress)
 
 
 def build_store(inputs: list[str | Path], store_path: str | Path, *, jobs: int = 1,
-                shard: tuple[int, int] | None = None, progress: Progress | None = None) -> StoreReport:
+                shard: tuple[int, int] | None = None, progress: Progress | None = None,
+                identity: str | Path | None = None) -> StoreReport:
     """Bring the store at `store_path` up to date with the articles under `inputs`.
 
     Only new and changed files are extracted. Stored articles whose file is gone are
     removed; with `shard`, only articles of that shard are considered, so the N shards
     can be built one after another into the same store (or into N stores and merged).
+    Persons are resolved again only in the blocks of namesakes whose articles or
+    judgements (`identity`) changed.
 
     >>> report = build_store(["seeds"], "/tmp/seeds.db")   # doctest: +SKIP
     >>> report.articles                                     # doctest: +SKIP
     5
     """
+    from ..resolution.judgements import read_judgements
     from .store import StoreSink
+    judgements = read_judgements(identity)
     report = StoreReport(store=str(store_path))
-    return run_build(inputs, StoreSink(store_path, report), report, jobs=jobs, shard=shard,
+    return run_build(inputs, StoreSink(store_path, report, judgements), report, jobs=jobs, shard=shard,
                      progress=progress)
 
 

@@ -39,22 +39,43 @@ def new_dataset() -> Dataset:
 class GraphSink:
     """A build into memory: each article's triples in its named graph of one dataset,
     then the vocabulary graph (see `model.rdf.VOCABULARY_GRAPH`) when any article was
-    read. The caller writes it (`write_graph`)."""
+    read. Persons are resolved over every article first (`storage.identity`), so the
+    articles are held until `finish`. The caller writes it (`write_graph`)."""
     as_nquads = False
 
-    def __init__(self, report) -> None:
+    def __init__(self, report, judgements=()) -> None:
         self.dataset = report.dataset = new_dataset()
         self.report = report
+        self.judgements = list(judgements)
+        self.pending: list[tuple[str, list]] = []
+        self.mentions: list = []
 
     def known(self) -> dict[str, str]:
         return {}
 
     def add(self, outcome) -> None:
-        graph = self.dataset.graph(graph_iri(outcome.article_id))
-        for triple in outcome.triples:
-            graph.add(triple)
+        from .identity import read_rows
+        self.pending.append((outcome.article_id, outcome.triples))
+        self.mentions.extend(read_rows(outcome.mentions))
 
     def finish(self, seen: dict[str, Path], shard) -> None:
+        from rdflib import URIRef
+        from ..resolution.graph import block_triples, identity_graph
+        from .identity import resolve_outcomes
+        resolution, changes = resolve_outcomes(self.mentions, self.judgements)
+        self.report.warnings.extend(resolution.warnings)
+        self.report.identity = resolution
+        self.pending.reverse()
+        while self.pending:
+            article_id, triples = self.pending.pop()
+            graph = self.dataset.graph(graph_iri(article_id))
+            swap = {URIRef(old): URIRef(new) for old, new in changes.get(article_id, {}).items()}
+            for s, p, o in triples:
+                graph.add((swap.get(s, s), p, swap.get(o, o)) if swap else (s, p, o))
+        for block, triples in sorted(block_triples(resolution).items()):
+            graph = self.dataset.graph(identity_graph(block))
+            for triple in triples:
+                graph.add(triple)
         if seen:
             from ..model.vocabulary import vocabulary_triples
             graph = self.dataset.graph(VOCABULARY_GRAPH)

@@ -47,6 +47,9 @@ class Outcome:
     site_name: str | None = None   # for finding the same story at two URLs (`duplicates`)
     sketch: tuple | None = None     # see duplicates.text_sketch
     addition: bool = False         # more triples for an article already added (its other URL)
+    # its persons, for resolution: (article, name, block, IRI given, JSON of the PersonMention),
+    # made here so that the build's main process only stores them
+    mentions: list = field(default_factory=list)
 
 
 def default_jobs() -> int:
@@ -100,6 +103,8 @@ def _extract_one(entry: Entry, known_hash: str | None, as_nquads: bool) -> Outco
     from ..reading.sources import read_entry
     from ..extraction.pipeline import run_stages
     from ..model.rdf import article_triples, graph_iri
+    from ..resolution.mentions import person_mentions
+    from .identity import mention_rows
     path = entry.where
     try:
         article = read_entry(entry)
@@ -108,6 +113,7 @@ def _extract_one(entry: Entry, known_hash: str | None, as_nquads: bool) -> Outco
             return Outcome(path, article.id, digest, unchanged=True, url=article.url)
         run_stages(article)
         triples = article_triples(article)
+        mentions = mention_rows(person_mentions(article))
     except VnkgError as exc:
         return Outcome(path, entry.id, error=exc.message)
     except Exception as exc:  # a bug in one article's extraction must not stop the corpus
@@ -115,7 +121,7 @@ def _extract_one(entry: Entry, known_hash: str | None, as_nquads: bool) -> Outco
         return Outcome(path, entry.id, error=reason)
     outcome = Outcome(path, article.id, digest, persons=len(article.persons), meetings=len(article.meetings),
                       warnings=list(getattr(article, "warnings", ())), url=article.url,
-                      site_name=article.site_name, sketch=text_sketch(article))
+                      site_name=article.site_name, sketch=text_sketch(article), mentions=mentions)
     if as_nquads:
         from ..model.oxterms import nquads
         outcome.nquads, outcome.ntriples = nquads(triples, graph_iri(article.id))

@@ -9,6 +9,9 @@ what it says about them and removing one article's graph never removes another's
 The concepts facts point to (a role, a meeting type) are described once, in the
 vocabulary graph, kept as the installed ontology has them while any article is stored.
 
+Beside it, `vnkg-identity.sqlite` (see `identity`) keeps each article's person mentions,
+so that a build resolves again only the namesakes its changes touch.
+
 The default graph holds the merge of all article graphs, each triple once. Queries run
 on it rather than on Oxigraph's union of the named graphs, which repeats a triple once
 per graph stating it (a locality's name, a body's kind): a query without
@@ -116,9 +119,12 @@ class StoreSink:
     the shard), syncs the vocabulary graph, counts and compacts."""
     as_nquads = True
 
-    def __init__(self, path: str | Path, report) -> None:
+    def __init__(self, path: str | Path, report, judgements=()) -> None:
+        from .identity import MentionIndex
         self.path, self.report = Path(path), report
         self.store = open_store(path)
+        self.index = MentionIndex(self.path)
+        self.judgements = list(judgements)
         self.stored: dict[str, tuple[ox.NamedNode, str]] = {}
         self.fingerprint = extractor_fingerprint()
         self.drop: list[ox.NamedNode] = []
@@ -136,11 +142,14 @@ class StoreSink:
 
     def known(self) -> dict[str, str]:
         self.stored = stored_articles(self.store)
-        if self.stored and _read_fingerprint(self.path) != self.fingerprint:
+        # the mention index must be that of the same build (not missing, not interrupted)
+        current = _read_fingerprint(self.path) == self.fingerprint == self.index.built_by()
+        if self.stored and not current:
             # Everything is extracted again: emptying the store first is much faster than
             # replacing graph after graph.
             _write_fingerprint(self.path, None)
             self.store.clear()
+            self.index.clear()
             self.stored, self.report.reextracted = {}, True
         return {article_id: digest for article_id, (_, digest) in self.stored.items()}
 
@@ -150,6 +159,8 @@ class StoreSink:
             self.drop.append(self.stored[outcome.article_id][0])
         self.load.append(outcome.nquads)
         self.merge.append(outcome.ntriples)
+        if not outcome.addition:         # an addition names no person of its own
+            self.index.replace(outcome.article_id, outcome.mentions)
         if len(self.load) >= _WRITE_BATCH:
             self._flush()
 
@@ -182,9 +193,11 @@ class StoreSink:
             if article_id not in seen and in_shard(article_id, shard):
                 self.drop.append(graph)
                 report.removed.append(article_id)
+                self.index.remove(article_id)
         self._flush()
         for future, _ in self.writing:
             future.result()
+        rewritten = self._resolve()
         # What the store now holds, known without asking it (a query over every article's
         # graph takes seconds on a large store): the articles stored or read, less those removed.
         report.articles = len((self.stored.keys() | seen.keys()) - set(report.removed))
@@ -194,15 +207,33 @@ class StoreSink:
         # runs on one core while the compaction, where there is one, keeps the other busy.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-store-count") as counter:
             counted = counter.submit(count_triples, store)
-            if report.read or report.removed:
+            if report.read or report.removed or rewritten:
                 # Bulk loads leave many overlapping files; compacting them once makes every
                 # later lookup cheaper (named queries run twice as fast on a 5M-triple store).
                 store.optimize()
             report.triples = counted.result()
         _write_fingerprint(self.path, self.fingerprint)
 
+    def _resolve(self) -> int:
+        """Resolve the blocks whose mentions or judgements changed; rewrite what moved."""
+        from .identity import rewrite_plan
+        self.index.judged(self.judgements)
+        resolution, changes = self.index.resolve(self.judgements)
+        self.report.warnings.extend(resolution.warnings)
+        self.report.identity = resolution
+        removed, added, drop, data = rewrite_plan(self.store, resolution, changes)
+        _remove_quads(self.store, removed)
+        _remove_graphs(self.store, drop)
+        if added:
+            self.store.extend(added)
+        if data:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
+        self.index.commit(self.fingerprint)
+        return len(removed) + len(drop) + len(data)
+
     def close(self) -> None:
         self.writer.shutdown(wait=True)
+        self.index.close()
 
 
 def _sync_vocabulary(store: ox.Store, *, keep: bool) -> None:
@@ -268,6 +299,17 @@ def _remove_graphs(store: ox.Store, graphs: list[ox.NamedNode]) -> None:
         found = islice(store.quads_for_pattern(s, p, o, None), 2)
         if not any(q.graph_name != default for q in found):
             store.remove(ox.Quad(s, p, o, default))
+
+
+def _remove_quads(store: ox.Store, quads: list[ox.Quad]) -> None:
+    """Remove quads of article graphs, and from the merge each triple no graph still states."""
+    default = ox.DefaultGraph()
+    for quad in quads:
+        store.remove(quad)
+    for q in quads:
+        found = islice(store.quads_for_pattern(q.subject, q.predicate, q.object, None), 2)
+        if not any(f.graph_name != default for f in found):
+            store.remove(ox.Quad(q.subject, q.predicate, q.object, default))
 
 
 def count_triples(store: ox.Store) -> int:

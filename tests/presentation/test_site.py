@@ -388,3 +388,20 @@ def test_site_an_article_without_a_headline_is_named_by_its_id_and_date(tmp_path
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8") + "".join(
         p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
     assert "vtc_0412 (2024-12-04)" in index and "(VTC News) -" not in index
+
+
+def test_site_person_page_lists_namesakes_possibly_the_same_person(tmp_path):
+    from ..resolution.support import said
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for article_id, date, title in (("so", "13/3/2024", "Giám đốc Sở Tài chính tỉnh Yên Bái"),
+                                     ("huyen", "15/3/2024", "Bí thư Huyện ủy Văn Chấn, tỉnh Yên Bái")):
+        (corpus / f"{article_id}.txt").write_text(said(article_id, date, title), encoding="utf-8")
+    dataset = build_graph([corpus]).dataset
+    build_site(dataset, tmp_path / "site")
+    graph = build_site_graph(read_triples(dataset))
+    persons = {p.articles[0].rsplit("/", 1)[-1]: p for p in graph.persons.values()}
+    text = (tmp_path / "site" / file_name("person", persons["so"].iri)).read_text(encoding="utf-8")
+    section = text.split('id="candidates"', 1)[1].split("</section>", 1)[0]
+    assert f'href="../{file_name("person", persons["huyen"].iri)}"' in section
+    assert "Bí thư Huyện ủy Văn Chấn: khác người theo quy tắc" in section

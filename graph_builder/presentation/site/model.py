@@ -42,6 +42,8 @@ class Person:
     iri: str
     name: str
     articles: list[str] = field(default_factory=list)   # the articles that mention them
+    # namesakes resolution kept apart: (the other person, their posts, verdict, reason)
+    candidates: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -260,6 +262,12 @@ def build_site_graph(triples) -> SiteGraph:
     x = _Index(triples)
     persons = {str(s): Person(str(s), x.text(VNKG.name, s) or x.label(s), x.all(VNKG.mentionedIn, s))
                for s in x.of(VNKG.Person)}
+    for c in x.of(VNKG.IdentityCandidate):
+        first, second, verdict = x.one(VNKG.firstPerson, c), x.one(VNKG.secondPerson, c), x.text(VNKG.verdict, c)
+        if first in persons and second in persons and first != second:
+            why = (verdict, x.text(RDFS.comment, c))
+            persons[first].candidates.append((second, x.text(VNKG.secondPosts, c), *why))
+            persons[second].candidates.append((first, x.text(VNKG.firstPosts, c), *why))
     positions = {str(s): Position(str(s), x.text(VNKG.title, s) or x.label(s), x.one(ORG.postIn, s))
                  for s in x.of(VNKG.Position)}
     bodies = {str(s): Body(str(s), x.text(VNKG.name, s) or x.label(s), x.one(VNKG.organisationKind, s),

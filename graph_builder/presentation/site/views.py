@@ -15,6 +15,9 @@ from .facts import Relations, dated
 from .model import ROLES, STATUS, SiteGraph
 from .render import anchor, file_name
 
+# how resolution left two namesakes (see `vnkg identity`), in the page's words
+CANDIDATE_LABELS = {"apart": "khác người theo quy tắc", "unknown": "chưa đủ căn cứ",
+                    "refused": "không nhập vì mâu thuẫn", "different": "khác người theo phán định"}
 KIND_LABELS = {"person": "Người", "body": "Cơ quan", "place": "Địa phương", "meeting": "Cuộc họp",
                "article": "Bài báo"}
 CHANGE_LABELS = {"elected": "được bầu", "appointed": "được bổ nhiệm, chỉ định", "relieved": "thôi giữ chức",
@@ -149,8 +152,12 @@ class Views:
                 "last": _day(e.last or "")} for e in r.encounters.get(iri, [])[:TOP_ENCOUNTERS]]
         articles = sorted(g.persons[iri].articles, key=lambda a: (g.articles[a].published, g.articles[a].ident)
                           if a in g.articles else ("", a))
+        candidates = [{"person": self.link("person", other), "posts": posts, "reason": reason,
+                       "verdict": CANDIDATE_LABELS.get(verdict, verdict)}
+                      for other, posts, verdict, reason in sorted(set(g.persons[iri].candidates))]
         return {"kind": "person", "name": g.persons[iri].name, "iri": iri, "posts": posts, "meetings": meetings,
                 "changes": self.change_rows(r.changes[iri]),
+                "candidates": candidates,
                 "met": met, "more_met": max(0, len(r.encounters.get(iri, [])) - TOP_ENCOUNTERS),
                 "articles": [self.link("article", a) for a in articles if a in g.articles],
                 "graph": "../" + file_name("graph", iri)}
