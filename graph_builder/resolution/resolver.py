@@ -9,9 +9,11 @@ say (must-link). What stays apart is a candidate pair, with the rule or reason.
 
 IRIs are stable and cheap: the worker names every mention with a post by its block's IRI;
 a block that stays one person keeps it and nothing is rewritten. A block that splits keeps
-the block IRI for its largest person (ties: the one whose first mention comes first) and
-names each other person after its first mention's article; a mention with no post is its
-own person, named after its article, until a judgement joins it.
+the block IRI for the person attested first (the earliest dated mention; ties by article)
+and names each other person after the article that first attests it; a mention with no
+post is its own person, named after its article, until a judgement joins it. An IRI thus
+changes only where the evidence does: an older article added that attests another person
+first, or a mention earlier than a person's first that joins it.
 """
 
 from __future__ import annotations
@@ -177,10 +179,19 @@ def _compare(mentions: list[PersonMention], xs: list[int], ys: list[int]) -> tup
     return best[1]
 
 
+def _first_attested(mention: PersonMention) -> tuple:
+    """Earlier attestations first; a mention of no known date after every dated one."""
+    return (not mention.date, mention.date, mention.key)
+
+
 def _iris(mentions: list[PersonMention], uf: _Clusters) -> list[str]:
-    clusters = [sorted(members) for members in uf.members.values()]
+    # Each person is anchored on the mention that first attests it, and the block's IRI
+    # goes to the person attested first. News arrives later than what it follows, so a
+    # namesake appearing later never takes an established person's IRI (as "the largest
+    # person" would, once the newcomer's mentions outnumber the first's).
+    clusters = [sorted(members, key=lambda i: _first_attested(mentions[i])) for members in uf.members.values()]
     with_posts = [c for c in clusters if any(mentions[i].posts for i in c)]
-    main = min(with_posts, key=lambda c: (-len(c), c[0])) if with_posts else None
+    main = min(with_posts, key=lambda c: _first_attested(mentions[c[0]])) if with_posts else None
     iris = [""] * len(mentions)
     for cluster in clusters:
         anchor = mentions[cluster[0]]

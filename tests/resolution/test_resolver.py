@@ -44,15 +44,22 @@ def test_resolver_one_official_across_promotions_concurrent_posts_and_the_reform
     assert set(resolution.iris.values()) == {emitted_iri(career[0])}
 
 
-def test_resolver_a_split_block_keeps_its_iri_for_the_largest_person():
-    mentions = _three_namesakes() + [mention("so2", "20/3/2024", f"Giám đốc Sở Tài chính {YB}")]
+def test_resolver_a_split_block_keeps_its_iri_for_the_person_attested_first():
+    mentions = _three_namesakes() + [mention("so2", "20/3/2024", f"Giám đốc Sở Tài chính {YB}"),
+                                     mention("so3", "27/3/2024", f"Giám đốc Sở Tài chính {YB}")]
     resolution = resolve(mentions)
     block_iri = emitted_iri(mentions[0])
-    assert resolution.iris[("so", "Nguyễn Văn Hùng")] == resolution.iris[("so2", "Nguyễn Văn Hùng")] == block_iri
-    others = {resolution.iris[(a, "Nguyễn Văn Hùng")] for a in ("xa", "huyen")}
-    assert len(others) == 2 and block_iri not in others
+    # the commune chairman is attested first (11/3): he keeps the block's IRI, although the
+    # director, attested later, is named by more articles
+    assert resolution.iris[("xa", "Nguyễn Văn Hùng")] == block_iri
+    director = {resolution.iris[(a, "Nguyễn Văn Hùng")] for a in ("so", "so2", "so3")}
+    assert len(director) == 1 and block_iri not in director
+    assert resolution.iris[("huyen", "Nguyễn Văn Hùng")] not in director | {block_iri}
     # the same input, in another order, gives the same IRIs
     assert resolve(list(reversed(mentions))).iris == resolution.iris
+    # a later article about the director changes no IRI
+    later = resolve(mentions + [mention("so4", "2/4/2024", f"Giám đốc Sở Tài chính {YB}")])
+    assert {k: v for k, v in later.iris.items() if k[0] != "so4"} == resolution.iris
 
 
 def test_resolver_a_join_that_would_unite_two_persons_kept_apart_is_refused():
