@@ -7,9 +7,33 @@ named alone shares with the next title.
 
 from __future__ import annotations
 
-from .titles import (CHAIN_SEPARATORS, body_type, LEVELS_OF_BINDING, LEVELS_OF_UNIT, BodyRef, TitleRef, grammar,
-                     parse_body, parse_title)
+from functools import lru_cache
+
+from .titles import (CHAIN_SEPARATORS, STATUS_WORDS, body_type, LEVELS_OF_BINDING, LEVELS_OF_UNIT, BodyRef,
+                     TitleRef, grammar, parse_body, parse_title)
 from .tokens import Token
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    return grammar().roles.first_words | frozenset(STATUS_WORDS)
+
+
+def find_chains(tokens: list[Token], skip: set[int] = frozenset()) -> list[tuple[int, int, list[TitleRef]]]:
+    """Every chain of titles in `tokens`, left to right, as (start, end, titles): a chain
+    starts at a role's first word or a status word (`nguyên`, `quyền`), never at a token
+    in `skip` (one of a name's), and the next is looked for after it."""
+    starters = _starters()
+    chains, i = [], 0
+    while i < len(tokens):
+        if i not in skip and tokens[i].fold in starters:
+            found = parse_chain(tokens, i)
+            if found:
+                chains.append((i, found[1], found[0]))
+                i = found[1]
+                continue
+        i += 1
+    return chains
 
 
 def parse_chain(tokens: list[Token], i: int) -> tuple[list[TitleRef], int] | None:

@@ -24,12 +24,12 @@ from ..lexicon import load_table
 from ..reading.article import Article, Span
 from ..text import fold
 from .appointees import find_persons, joined_chain, names_by_start, person_named, sentence_names
-from .chains import parse_chain
+from .chains import find_chains
 from .memberships import memberships
 from .persons import Person
 from .places import Context
 from .positions import Post, render_title
-from .titles import STATUS_WORDS, TitleRef, grammar
+from .titles import STATUS_WORDS, TitleRef
 from .tokens import Matcher, Token, surface_key, tokenize
 
 KINDS = ("elected", "appointed", "relieved", "disciplined")
@@ -222,18 +222,7 @@ _GLUE_WORDS = {"bằng", "hình", "thức", "thi", "hành", "với", "đối", "
 
 
 def _chains(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int, int, list[TitleRef]]]:
-    starters = grammar().roles.first_words | frozenset(STATUS_WORDS)
-    inside = {k for a, b in names for k in range(a, b)}
-    chains, i = [], 0
-    while i < len(tokens):
-        if i not in inside and tokens[i].fold in starters:
-            found = parse_chain(tokens, i)
-            if found:
-                chains.append((i, found[1], found[0]))
-                i = found[1]
-                continue
-        i += 1
-    return chains
+    return find_chains(tokens, skip={k for a, b in names for k in range(a, b)})
 
 
 def _sentence_changes(article: Article, span: Span, matcher: Matcher, implied: tuple[str, bool] | None = None

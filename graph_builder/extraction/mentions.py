@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..reading.article import Article, Span
 from ..text import capitalise_name
 from .names import NOT_NAME_START, STRONG_ANCHORS, acceptable, anchor_before, name_run, skip_honorific
-from .chains import parse_chain
-from .titles import STATUS_WORDS, TitleRef, grammar
+from .chains import find_chains
+from .titles import TitleRef
 from .tokens import tokenize
 
 _AFTER_NAME_SEPARATORS = {",", "-", "(", ":"}
@@ -40,12 +39,6 @@ class Mention:
     def is_short(self) -> bool:
         """`đồng chí Hoa`: a given name alone."""
         return self.name is not None and " " not in self.name
-
-
-@lru_cache(maxsize=1)
-def _title_starters() -> frozenset[str]:
-    roles = grammar().roles
-    return roles.first_words | frozenset(STATUS_WORDS)
 
 
 _PLURAL_MARKS = {"các", "những", "hai", "ba", "bốn", "năm"}
@@ -95,17 +88,7 @@ def find_mentions(article: Article) -> list[Mention]:
 
 def _sentence_mentions(article: Article, span: Span) -> list[Mention]:
     tokens = tokenize(article.norm, span[0], span[1])
-    chains: list[tuple[int, int, list[TitleRef]]] = []
-    i = 0
-    starters = _title_starters()
-    while i < len(tokens):
-        if tokens[i].fold in starters:
-            found = parse_chain(tokens, i)
-            if found:
-                chains.append((i, found[1], found[0]))
-                i = found[1]
-                continue
-        i += 1
+    chains = find_chains(tokens)
     inside = {k for a, b, _ in chains for k in range(a, b)}
     chain_starts = sorted(a for a, _, _ in chains)
     names: list[tuple[int, int, bool]] = []
