@@ -15,28 +15,9 @@ from ..errors import InputError, UsageError
 from ..querying.queries import run_query
 from ..storage.build import build_graph
 from ..text import fold
+from .scores import Score
 
 MEETING_FIELDS = ("type", "date", "locality", "province", "chair")
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

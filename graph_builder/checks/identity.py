@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text import fold
+from .scores import Score
 
 _UNITED = """
 PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
@@ -26,23 +27,12 @@ SELECT ?person ?article ?name WHERE {
 
 
 @dataclass
-class IdentityScore:
+class IdentityScore(Score):
     """Pairwise identity scores, with the pairs wrongly joined and wrongly kept apart."""
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     mentions: int = 0
     missing: list[tuple[str, str]] = field(default_factory=list)      # gold mentions not in the graph
     wrong: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)   # joined, not one
     missed: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)  # one, kept apart
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     def summary(self) -> dict:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "tp": self.tp,
