@@ -2,7 +2,7 @@
 made it, and the person's posts afterwards.
 
 Dates, by the gold rules: the date the change takes effect where the text states one
-(`kể từ ngày 5/10/2023`), else the decision's (`Quyết định số 916-QĐ/TU ngày 29/9/2023`,
+(`kể từ ngày 5/10/2023`), else the decision's (`Quyết định số 742-QĐ/TU ngày 18/9/2023`,
 `Ngày 20/7, Ban Thường vụ Tỉnh ủy quyết định …`), else the session's that made it (a
 council's `kỳ họp` that elects or relieves, a congress that elects its committee); a
 ceremony that announces or hands over a decision (`công bố`, `trao quyết định`) did not

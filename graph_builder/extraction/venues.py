@@ -63,7 +63,7 @@ def venue(article: Article, lead: Span, context: Context) -> Unit | None:
 
 
 def _unit_further(tokens: list[Token], i: int, context: Context) -> Unit | None:
-    """`tại nhà sinh hoạt cộng đồng thôn An Định, xã Cư An, huyện Đak Pơ`: a building named
+    """`tại nhà sinh hoạt cộng đồng thôn Đông Hòa, xã Yang Bắc, huyện Đak Pơ`: a building named
     in free words, then its village, then the commune it stands in."""
     units = grammar().units
     for k in range(i, min(i + 14, len(tokens))):

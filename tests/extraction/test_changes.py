@@ -94,8 +94,8 @@ UBND = "Ủy ban nhân dân huyện Mường Nhé"
       ("Lò Văn Mừng", "relieved", "Chủ tịch Hội đồng nhân dân huyện Mường Nhé"),
       ("Sùng A Hồ", "relieved", f"Chủ tịch {UBND}")}),
     # a resolution passed after a proposal was heard is a decision
-    ("Tại kỳ họp, HĐND huyện đã xem xét tờ trình và biểu quyết thông qua Nghị quyết miễn nhiệm chức danh "
-     "Chủ tịch UBND huyện đối với ông Pờ A Lử vì lý do sức khỏe.",
+    ("Tại kỳ họp, các đại biểu HĐND huyện nghe tờ trình, thảo luận và biểu quyết thông qua Nghị quyết miễn "
+     "nhiệm chức danh Chủ tịch UBND huyện đối với ông Pờ A Lử theo nguyện vọng cá nhân.",
      {("Pờ A Lử", "relieved", f"Chủ tịch {UBND}")}),
     # a transfer given as the reason for a relief is history: no change, the post is held
     ("Kỳ họp đã nghe tờ trình miễn nhiệm chức danh Phó Chủ tịch HĐND huyện đối với bà Lò Thị Dung do được "

@@ -398,11 +398,11 @@ def test_meetings_a_lead_citing_its_plan_and_dating_the_meeting_reports_it():
 
 @pytest.mark.parametrize("text, organisers, locality", [
     # a conference announcing decisions is held by the body whose decisions they are
-    ("Thành ủy Vinh và các huyện\n\nTại hội nghị đã công bố các quyết định của Ban Thường vụ Tỉnh ủy Nghệ An về "
-     "việc điều động cán bộ.", ["Ban Thường vụ Tỉnh ủy Nghệ An"], "Nghệ An"),
+    ("Thành ủy Vinh và các huyện\n\nTại hội nghị, đại diện lãnh đạo tỉnh đã công bố các quyết định của "
+     "Ban Thường vụ Tỉnh ủy Nghệ An về công tác cán bộ.", ["Ban Thường vụ Tỉnh ủy Nghệ An"], "Nghệ An"),
     # a central body's decisions are announced where the lead says
-    ("Chiều 3-8, tại trụ sở Tỉnh ủy Lào Cai diễn ra hội nghị công bố quyết định của Bộ Chính trị về công tác cán "
-     "bộ.", ["Tỉnh ủy Lào Cai"], "Lào Cai"),
+    ("Sáng 21-9, tại trụ sở Tỉnh ủy Lào Cai đã diễn ra hội nghị công bố quyết định của Bộ Chính trị về công "
+     "tác cán bộ của tỉnh.", ["Tỉnh ủy Lào Cai"], "Lào Cai"),
     # a unit that holds a meeting does so through its People's Committee; the province in
     # parentheses places it
     ("Ngày 14-11, phường Bình Dương (TP.HCM) tổ chức hội nghị đối thoại giữa chính quyền với nhân dân.",
@@ -446,7 +446,8 @@ def test_meetings_a_party_organisation_holds_its_meeting_as_named():
 
 
 def test_meetings_a_meeting_to_prepare_a_session_is_a_conference():
-    assert classify("Thường trực HĐND huyện tổ chức phiên họp để chuẩn bị kỳ họp thứ nhất HĐND huyện khóa XX.")[1] \
+    assert classify("Thường trực HĐND huyện tổ chức phiên họp tháng 6 để chuẩn bị cho kỳ họp thứ nhất HĐND "
+                    "huyện khóa XX.")[1] \
         == "Hội nghị"
 
 
